@@ -1,0 +1,5 @@
+/** Loaders of the bundled datasets. Not API: may change without notice. */
+@NullMarked
+package io.offgridflow.factors.internal;
+
+import org.jspecify.annotations.NullMarked;
