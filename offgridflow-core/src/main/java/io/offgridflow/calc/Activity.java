@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Activity {
+  private static final java.util.regex.Pattern NAICS_6 = java.util.regex.Pattern.compile("\\d{6}");
+  /** Allowed quantity dimensions per kind, computed once: validation runs for every row. */
+  private static final java.util.Map<ActivityKind, Set<Dimension>> ALLOWED = allowedByKind();
+
   private final String id;
   private final ActivityKind kind;
   private final @Nullable Quantity quantity;
@@ -84,7 +88,7 @@ public final class Activity {
         throw invalid("quantity", money.amount().toPlainString(), "spend must not be negative");
       }
       require(naics, "naics", "spend needs a NAICS-6 code");
-      if (!naics.matches("\\d{6}")) {
+      if (!NAICS_6.matcher(naics).matches()) {
         throw invalid("naics", naics, "NAICS codes have six digits, e.g. 541511");
       }
     } else {
@@ -94,7 +98,7 @@ public final class Activity {
       if (quantity.isNegative()) {
         throw invalid("quantity", Double.toString(quantity.value()), "quantities must not be negative");
       }
-      Set<Dimension> allowed = allowedDimensions(kind);
+      Set<Dimension> allowed = ALLOWED.get(kind);
       if (!allowed.contains(quantity.dimension())) {
         throw invalid(
             "unit",
@@ -132,6 +136,14 @@ public final class Activity {
 
   private static boolean isDistance(@Nullable Quantity q) {
     return q != null && (q.dimension() == Dimension.DISTANCE || q.dimension() == Dimension.VEHICLE_DISTANCE);
+  }
+
+  private static java.util.Map<ActivityKind, Set<Dimension>> allowedByKind() {
+    java.util.Map<ActivityKind, Set<Dimension>> m = new java.util.EnumMap<>(ActivityKind.class);
+    for (ActivityKind k : ActivityKind.values()) {
+      m.put(k, java.util.Collections.unmodifiableSet(allowedDimensions(k)));
+    }
+    return m;
   }
 
   private static Set<Dimension> allowedDimensions(ActivityKind kind) {

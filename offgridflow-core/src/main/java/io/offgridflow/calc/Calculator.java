@@ -52,6 +52,8 @@ public final class Calculator {
   private final @Nullable CloudEnergyModel cloudModel;
   private final CalculatorTelemetry telemetry;
   private final Map<Long, Double> cpiRatios = new ConcurrentHashMap<>();
+  private final Map<GwpKey, GwpResolution> gwpResolutions = new ConcurrentHashMap<>();
+  private final Map<SpendNoteKey, String> spendNotes = new ConcurrentHashMap<>();
 
   private Calculator(Builder b) {
     this.catalog = b.catalog != null ? b.catalog : FactorCatalog.bundled();
@@ -98,6 +100,7 @@ public final class Calculator {
    * Calculates a batch under one span. Failures do not stop the batch: each activity ends up in
    * the results or, with its error, in the failures.
    */
+  @SuppressWarnings("try") // the scope only makes the span current for the calls inside
   public BatchResult calculateAll(List<Activity> activities) {
     long start = System.nanoTime();
     Span span = telemetry.startBatch(activities.size());
@@ -252,35 +255,47 @@ public final class Calculator {
     return f.co2ePerFactorUnit() * Unit.KWH.factorTo(f.factor().unit().orElseThrow());
   }
 
+  /** A gas's GWP resolved once per (gas, GWP set, pin): refrigerant rows repeat a few gases. */
+  private record GwpResolution(String gasKey, double gwp, Provenance provenance, String note) {}
+
+  private record GwpKey(String gas, GwpTable table, @Nullable String pinned) {}
+
   private EmissionResult refrigerant(Activity a, GwpTable requested) {
-    GwpTable gwp = requested;
     String pinned = a.dataset().orElse(null);
-    if (pinned != null && pinned.startsWith("ipcc-")) {
-      gwp = gwpTables.get(GwpSet.parse(pinned));
-    }
+    GwpTable gwp = pinned != null && pinned.startsWith("ipcc-") ? gwpTables.get(GwpSet.parse(pinned)) : requested;
     String gas = a.gas().orElseThrow();
+    GwpKey key = new GwpKey(gas, gwp, pinned);
+    GwpResolution res = gwpResolutions.get(key);
+    if (res == null) {
+      res = resolveGwp(a, gas, gwp, pinned);
+      gwpResolutions.put(key, res);
+    }
+    double kg = a.requireQuantity().valueIn(Unit.KILOGRAM);
+    double co2e = kg * res.gwp();
+    GasBreakdown g = switch (res.gasKey()) {
+      case "CO2" -> new GasBreakdown(kg, 0, 0, 0, 0, true);
+      case "CH4" -> new GasBreakdown(0, kg, 0, 0, 0, true);
+      case "N2O" -> new GasBreakdown(0, 0, kg, 0, 0, true);
+      default -> new GasBreakdown(0, 0, 0, co2e, 0, true);
+    };
+    return new EmissionResult(a, Scope.SCOPE_1, 0, Method.GWP_BASED, co2e, g, null, res.provenance(), kg, res.note());
+  }
+
+  private GwpResolution resolveGwp(Activity a, String gas, GwpTable gwp, @Nullable String pinned) {
     GwpTable.GwpValue v = gwp.find(gas).orElseThrow(() -> new FactorNotFoundException(a.id(), "gas", gas,
-        "no " + requested.set() + " GWP for gas '" + gas + "'; give a gas name, formula or ASHRAE blend"
+        "no " + gwp.set() + " GWP for gas '" + gas + "'; give a gas name, formula or ASHRAE blend"
             + " designation such as HFC-134a, SF6, R-410A"));
     if (pinned != null && !pinned.startsWith("ipcc-") && !pinned.equals(v.datasetId())) {
       throw new FactorNotFoundException(a.id(), "dataset", pinned,
           "refrigerant GWPs come from the IPCC datasets (ipcc-ar4/ar5/ar6) or, for AR5 blends, epa-hub-2025; "
               + gas + " under " + gwp.set() + " comes from " + v.datasetId());
     }
-    double kg = a.requireQuantity().valueIn(Unit.KILOGRAM);
-    double co2e = kg * v.gwp();
-    String key = GwpTable.key(gas);
-    GasBreakdown g = switch (key) {
-      case "CO2" -> new GasBreakdown(kg, 0, 0, 0, 0, true);
-      case "CH4" -> new GasBreakdown(0, kg, 0, 0, 0, true);
-      case "N2O" -> new GasBreakdown(0, 0, kg, 0, 0, true);
-      default -> new GasBreakdown(0, 0, 0, co2e, 0, true);
-    };
+    String gasKey = GwpTable.key(gas);
     String edition = catalog.dataset(v.datasetId()).map(DatasetInfo::edition).orElse(v.datasetId());
-    Provenance p = new Provenance(v.datasetId() + ":" + key, v.datasetId(), edition, v.gas(), v.gwp(), "kg",
+    Provenance p = new Provenance(v.datasetId() + ":" + gasKey, v.datasetId(), edition, v.gas(), v.gwp(), "kg",
         "GWP100 " + v.gwp(), v.source(), gwp.set(), true);
-    return new EmissionResult(a, Scope.SCOPE_1, 0, Method.GWP_BASED, co2e, g, null, p, kg,
-        kg + " kg " + gas + " x GWP100 " + v.gwp() + " (" + gwp.set() + ")");
+    return new GwpResolution(gasKey, v.gwp(), p,
+        "kg of " + gas + " released x GWP100 " + v.gwp() + " (" + gwp.set() + ", " + v.source() + ")");
   }
 
   private EmissionResult spend(Activity a, GwpTable gwp) {
@@ -298,11 +313,13 @@ public final class Calculator {
     }
     double ratio = cpiRatio(a, money, f);
     double fq = money.amount().doubleValue() * ratio;
-    String note = ratio == 1.0 ? rf.note() : "spend in " + money.priceYear() + " prices x CPI ratio " + ratio + " to "
-        + f.unitLabel() + "; " + rf.note();
+    String note = ratio == 1.0 ? rf.note() : spendNotes.computeIfAbsent(new SpendNoteKey(rf, money.priceYear()),
+        k -> k.priceYear() + " " + code + " x CPI ratio " + ratio + " = " + f.unitLabel() + "; " + rf.note());
     return new EmissionResult(a, Scope.SCOPE_3, scope3Category(a), Method.SPEND_BASED, fq * rf.co2ePerFactorUnit(),
         GasBreakdown.co2eOnly(), null, rf.provenance(), fq, note);
   }
+
+  private record SpendNoteKey(ResolvedFactor factor, int priceYear) {}
 
   private double cpiRatio(Activity a, Money money, EmissionFactor f) {
     int from = money.priceYear();

@@ -30,6 +30,9 @@ public final class ExactSum {
     if (!Double.isFinite(x)) {
       throw new IllegalArgumentException("cannot add non-finite value " + x + " to an exact sum");
     }
+    if (x == 0.0) {
+      return; // adds nothing; most results have no biogenic CO2 and no market-based difference
+    }
     int kept = 0;
     for (int j = 0; j < size; j++) {
       double y = partials[j];

@@ -95,19 +95,18 @@ final class CalculateCommand implements Callable<Integer> {
 
     PrintWriter summary = output != null ? cl.getOut() : err;
     ActivityCsvHandler handler = new ActivityCsvHandler();
-    CalculationRun run = new CalculationRun(calculator::join, name, failFast, err, null);
+    CalculationRun run = new CalculationRun(calculator, name, failFast, err, null);
     CalculationRun.Outcome outcome;
     ResultWriter out = null;
     try (CsvReader<Object> reader = CsvReader.builder()
         .allowExtraFields(true)
         .allowMissingFields(true)
-        .detectBomHeader(true)
-        .build(handler, input, StandardCharsets.UTF_8)) {
+        .build(handler, Prefetch.decoding(Files.newInputStream(input), "offgridflow-decoder"))) {
       run.header(reader, handler);
       // The output is created only once the header is known to be good.
       try {
         out = new ResultWriter(output != null
-            ? new CsvOut(Files.newOutputStream(output), 1 << 16)
+            ? new CsvOut(Prefetch.writing(Files.newOutputStream(output), "offgridflow-writer"), 1 << 16)
             : new CsvOut(new WriterOutputStream(cl.getOut()), 1 << 16));
       } catch (IOException e) {
         return usage(err, "cannot write " + output + ": " + e.getMessage());
@@ -127,7 +126,7 @@ final class CalculateCommand implements Callable<Integer> {
       return usage(err, e.getMessage());
     } catch (java.io.UncheckedIOException e) {
       closeQuietly(out, output != null);
-      return usage(err, "cannot write " + (output == null ? "stdout" : output) + ": " + e.getCause().getMessage());
+      return usage(err, "cannot write " + (output == null ? "stdout" : output) + ": " + describe(e));
     } catch (IOException | OffGridFlowException e) {
       closeQuietly(out, output != null);
       return usage(err, name + ": " + e.getMessage());
@@ -135,11 +134,19 @@ final class CalculateCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     Report.summary(summary, name, output == null ? null : output.toString(), outcome, gwp, seconds);
     if (reportMemory || "1".equals(System.getenv("OFFGRIDFLOW_REPORT_MEMORY"))) {
-      err.println(MemoryReport.line() + " " + run.pipelineStats());
+      err.println(MemoryReport.line());
     }
     err.flush();
     summary.flush();
     return outcome.failed() == 0 ? ExitCodes.OK : ExitCodes.ROWS_FAILED;
+  }
+
+  private static String describe(Throwable t) {
+    StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
+    for (Throwable c = t.getCause(); c != null; c = c.getCause()) {
+      sb.append(": ").append(c.getMessage());
+    }
+    return sb.toString();
   }
 
   private static int usage(PrintWriter err, String message) {

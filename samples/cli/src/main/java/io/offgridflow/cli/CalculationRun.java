@@ -3,10 +3,9 @@ package io.offgridflow.cli;
 import de.siegmar.fastcsv.reader.CsvReader;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.calc.Activity;
+import io.offgridflow.calc.ActivityException;
 import io.offgridflow.calc.Calculator;
 import io.offgridflow.calc.EmissionResult;
-import io.offgridflow.calc.FactorNotFoundException;
-import io.offgridflow.calc.InvalidActivityException;
 import io.offgridflow.inventory.Inventory;
 import io.offgridflow.inventory.InventoryAccumulator;
 import java.io.PrintWriter;
@@ -17,23 +16,24 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams an activity file through the calculator in constant memory. A reader thread parses
- * records and builds activities; the calling thread writes result rows and adds them to the
- * inventory; calculation goes to whichever of the two has time. Between them sits a bounded queue of row batches, so at most a few thousand
- * rows are in flight whatever the file size, and output keeps input order.
+ * Calculates an activity file in constant memory: records stream from the reader through the
+ * calculator to the results file one at a time, in input order, on one thread.
+ *
+ * <p>One thread on purpose. Two designs with two calculating threads were built and measured on
+ * the two-core machine this runs on (a parse thread handing row batches to a calculate-and-write
+ * thread; the file cut into byte ranges calculated at once): for a million rows both were slower
+ * than one thread, because the JIT compiler needs the second core for the first second or two of
+ * a run, and handing rows across cores costs more than it saves. The one overlap that pays is at
+ * start: rows are parsed ahead while the datasets load.
+ *
+ * <p>Use: {@link #header} once, then {@link #rows}.
  */
 final class CalculationRun {
-  private static final int BATCH = 1024;
-  private static final int QUEUE_BATCHES = 8;
-
   /** The header row is unusable; nothing was calculated. */
   static final class HeaderException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -59,27 +59,18 @@ final class CalculationRun {
    */
   record Outcome(long rowsRead, long ok, long failed, Inventory inventory, long stoppedAtLine) {}
 
-  /**
-   * Rows handed from the reader to the calculating thread. {@code failure} ends the run: an input
-   * failure (I/O, malformed CSV) when {@code inputFailure}, otherwise a bug.
-   */
-  private record Batch(
-      Object[] items, long[] lines, int size, @Nullable Throwable failure, boolean inputFailure, boolean last) {}
-
-  private final Supplier<Calculator> calculator;
+  private final CompletableFuture<Calculator> calculator;
   private final String fileName;
   private final boolean failFast;
   private final PrintWriter err;
-  private @Nullable Iterator<Object> records;
-  private int headerFields;
   private final @Nullable Consumer<EmissionResult> listener;
 
-  private volatile boolean stop;
-  private volatile long readerWaitNanos;
-  private long writerWaitNanos;
+  private @Nullable Iterator<Object> records;
+  private @Nullable ActivityCsvHandler headerHandler;
+  private List<@Nullable Column> columns = List.of();
 
   CalculationRun(
-      Supplier<Calculator> calculator,
+      CompletableFuture<Calculator> calculator,
       String fileName,
       boolean failFast,
       PrintWriter err,
@@ -98,37 +89,147 @@ final class CalculationRun {
    */
   void header(CsvReader<Object> reader, ActivityCsvHandler handler) throws HeaderException, InputException {
     records = reader.iterator();
-    headerFields = readHeader(records, handler);
+    headerHandler = handler;
+    columns = readHeader(records, handler);
   }
 
-  /** Calculates every row after the header, writing results to {@code out} (if any) in input order. */
+  /**
+   * Calculates every row after the header.
+   *
+   * @param out where results go, in input order; null to write none
+   */
   Outcome rows(@Nullable ResultWriter out) throws InputException {
-    if (records == null) {
+    Iterator<Object> it = records;
+    ActivityCsvHandler handler = headerHandler;
+    if (it == null || handler == null) {
       throw new IllegalStateException("header() first");
     }
     if (out != null) {
       out.writeHeader();
     }
-    BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
-    Iterator<Object> it = records;
-    RowMapper mapper = new RowMapper(headerFields);
-    Thread producer = new Thread(() -> produce(it, mapper, queue), "offgridflow-csv-reader");
-    producer.setDaemon(true);
-    producer.start();
+    Rows rows = new Rows(out);
+    RowMapper mapper = new RowMapper(columns.size());
+    // While the datasets still load, rows are parsed ahead into a bounded buffer rather than
+    // waited for: loading takes a few tenths of a second, about as long as parsing 100,000 rows.
+    List<Object> early = new ArrayList<>();
+    List<Long> earlyLines = new ArrayList<>();
+    Calculator calc = null;
     try {
-      return consume(queue, out);
+      while (true) {
+        RawRow row;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          row = (RawRow) it.next();
+        } catch (RuntimeException e) {
+          if (!early.isEmpty()) {
+            rows.drain(calculator.join(), early, earlyLines); // what was read before still counts
+          }
+          throw new InputException(
+              fileName + ":" + handler.currentLine() + ": cannot read the file on from here: " + describe(e), e);
+        }
+        Object item = mapper.map(row);
+        if (calc == null) {
+          if (!calculator.isDone() && early.size() < PARSE_AHEAD) {
+            early.add(item);
+            earlyLines.add(row.line);
+            continue;
+          }
+          calc = calculator.join();
+          if (!rows.drain(calc, early, earlyLines)) {
+            return rows.outcome();
+          }
+        }
+        if (!rows.handle(calc, item, row.line)) {
+          return rows.outcome();
+        }
+      }
+      if (!early.isEmpty()) {
+        rows.drain(calculator.join(), early, earlyLines);
+      }
+      return rows.outcome();
     } finally {
       err.flush();
-      stop = true;
-      try {
-        producer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
-  private int readHeader(Iterator<Object> records, ActivityCsvHandler handler) throws HeaderException, InputException {
+  /** Rows parsed ahead at most while the datasets load. */
+  private static final int PARSE_AHEAD = 65_536;
+
+  /** Counts, inventory and output of the rows handled so far. */
+  private final class Rows {
+    final @Nullable ResultWriter out;
+    final InventoryAccumulator inventory = Inventory.accumulator();
+    long read;
+    long ok;
+    long failed;
+    long stoppedAtLine;
+
+    Rows(@Nullable ResultWriter out) {
+      this.out = out;
+    }
+
+    /** Handles rows parsed ahead, in order; false when --fail-fast stops the run. */
+    boolean drain(Calculator calc, List<Object> items, List<Long> lines) {
+      for (int i = 0; i < items.size(); i++) {
+        if (!handle(calc, items.get(i), lines.get(i))) {
+          return false;
+        }
+      }
+      items.clear();
+      lines.clear();
+      return true;
+    }
+
+    /** Calculates, counts and writes one row; false when --fail-fast stops the run. */
+    boolean handle(Calculator calc, Object item, long line) {
+      read++;
+      if (item instanceof Activity a) {
+        item = calculate(calc, a, line);
+      }
+      if (item instanceof EmissionResult r) {
+        ok++;
+        inventory.add(r);
+        if (out != null) {
+          out.writeOk(r);
+        }
+        if (listener != null) {
+          listener.accept(r);
+        }
+        return true;
+      }
+      RowError error = (RowError) item;
+      failed++;
+      err.println(error.message(fileName));
+      if (out != null) {
+        out.writeError(error);
+      }
+      if (failFast) {
+        stoppedAtLine = error.line();
+        return false;
+      }
+      return true;
+    }
+
+    Outcome outcome() {
+      return new Outcome(read, ok, failed, inventory.build(), stoppedAtLine);
+    }
+  }
+
+  /** An {@link EmissionResult}, or a {@link RowError} naming the field the calculator objected to. */
+  private static Object calculate(Calculator calc, Activity a, long line) {
+    try {
+      return calc.calculate(a);
+    } catch (ActivityException e) {
+      return new RowError(line, a.id(), e.field(), e.value(), e.reason());
+    } catch (OffGridFlowException e) {
+      return new RowError(line, a.id(), "", "", e.getMessage());
+    }
+  }
+
+  private List<@Nullable Column> readHeader(Iterator<Object> records, ActivityCsvHandler handler)
+      throws HeaderException, InputException {
     Object first;
     try {
       if (!records.hasNext()) {
@@ -141,7 +242,7 @@ final class CalculationRun {
     }
     HeaderRow header = (HeaderRow) first;
     List<String> problems = new ArrayList<>();
-    List<@Nullable Column> columns = new ArrayList<>();
+    List<@Nullable Column> cols = new ArrayList<>();
     Map<Column, Integer> seen = new HashMap<>();
     Set<String> seenUser = new HashSet<>();
     for (int i = 0; i < header.names().size(); i++) {
@@ -150,28 +251,28 @@ final class CalculationRun {
       int position = i + 1;
       if (name.isEmpty()) {
         problems.add("column " + position + " has no name");
-        columns.add(null);
+        cols.add(null);
         continue;
       }
       if (name.startsWith(Column.USER_PREFIX)) {
         if (!seenUser.add(name)) {
           problems.add("column '" + name + "' appears more than once");
         }
-        columns.add(null);
+        cols.add(null);
         continue;
       }
       Column c = Column.find(name);
       if (c == null) {
         problems.add("unknown column '" + raw.trim() + "' (column " + position + "); known columns: "
             + Column.knownNames() + "; name your own columns x_* to keep them in the file");
-        columns.add(null);
+        cols.add(null);
         continue;
       }
       Integer prior = seen.putIfAbsent(c, position);
       if (prior != null) {
         problems.add("duplicate column '" + c.header() + "' (columns " + prior + " and " + position + ")");
       }
-      columns.add(c);
+      cols.add(c);
     }
     for (Column c : Column.values()) {
       if (c.required() && !seen.containsKey(c)) {
@@ -188,155 +289,8 @@ final class CalculationRun {
       }
       throw new HeaderException(sb.toString());
     }
-    handler.bind(columns);
-    return columns.size();
-  }
-
-  private void produce(Iterator<Object> records, RowMapper mapper, BlockingQueue<Batch> queue) {
-    try {
-      Calculator calc = null;
-      Object[] items = new Object[BATCH];
-      long[] lines = new long[BATCH];
-      int n = 0;
-      // Calculation goes to whichever thread has time: while the writer has batches waiting, this
-      // thread calculates too; otherwise it hands activities on for the writer to calculate.
-      boolean calculateHere = false;
-      while (!stop) {
-        RawRow row;
-        try {
-          if (!records.hasNext()) {
-            break;
-          }
-          row = (RawRow) records.next();
-        } catch (RuntimeException e) {
-          offer(queue, new Batch(items, lines, n, e, true, true));
-          return;
-        }
-        Object item = mapper.map(row);
-        if (calculateHere && item instanceof Activity a) {
-          if (calc == null) {
-            calc = calculator.get();
-          }
-          item = calculate(calc, a, row.line);
-        }
-        items[n] = item;
-        lines[n] = row.line;
-        if (++n == BATCH) {
-          if (!offer(queue, new Batch(items, lines, n, null, false, false))) {
-            return;
-          }
-          items = new Object[BATCH];
-          lines = new long[BATCH];
-          n = 0;
-          calculateHere = queue.size() >= QUEUE_BATCHES / 2;
-        }
-      }
-      offer(queue, new Batch(items, lines, n, null, false, true));
-    } catch (Throwable t) {
-      offer(queue, new Batch(new Object[0], new long[0], 0, t, false, true));
-    }
-  }
-
-  /** An {@link EmissionResult}, or a {@link RowError} naming the field the calculator objected to. */
-  private static Object calculate(Calculator calc, Activity a, long line) {
-    try {
-      return calc.calculate(a);
-    } catch (InvalidActivityException e) {
-      return new RowError(line, a.id(), e.field(), e.value(), RowMapper.reason(e, a.id(), e.field()));
-    } catch (FactorNotFoundException e) {
-      return new RowError(line, a.id(), e.field(), e.value(), RowMapper.reason(e, a.id(), e.field()));
-    } catch (OffGridFlowException e) {
-      return new RowError(line, a.id(), "", "", RowMapper.reason(e, a.id(), ""));
-    }
-  }
-
-  /** Hands a batch over, giving up when the consumer has stopped. */
-  private boolean offer(BlockingQueue<Batch> queue, Batch b) {
-    if (queue.offer(b)) {
-      return true;
-    }
-    long start = System.nanoTime();
-    try {
-      while (!queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
-        if (stop) {
-          return false;
-        }
-      }
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } finally {
-      readerWaitNanos += System.nanoTime() - start;
-    }
-  }
-
-  private Outcome consume(BlockingQueue<Batch> queue, @Nullable ResultWriter out) throws InputException {
-    InventoryAccumulator inventory = Inventory.accumulator();
-    Calculator calc = null;
-    long read = 0;
-    long ok = 0;
-    long failed = 0;
-    while (true) {
-      Batch b = queue.poll();
-      if (b == null) {
-        long start = System.nanoTime();
-        try {
-          b = queue.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new InputException(fileName + ": interrupted", e);
-        }
-        writerWaitNanos += System.nanoTime() - start;
-      }
-      for (int i = 0; i < b.size(); i++) {
-        read++;
-        Object item = b.items()[i];
-        if (item instanceof Activity a) {
-          if (calc == null) {
-            calc = calculator.get();
-          }
-          item = calculate(calc, a, b.lines()[i]);
-        }
-        if (item instanceof EmissionResult r) {
-          ok++;
-          inventory.add(r);
-          if (out != null) {
-            out.writeOk(r);
-          }
-          if (listener != null) {
-            listener.accept(r);
-          }
-          continue;
-        }
-        RowError error = (RowError) item;
-        failed++;
-        err.println(error.message(fileName));
-        if (out != null) {
-          out.writeError(error);
-        }
-        if (failFast) {
-          stop = true;
-          return new Outcome(read, ok, failed, inventory.build(), error.line());
-        }
-      }
-      if (b.failure() != null) {
-        Throwable t = b.failure();
-        if (!b.inputFailure()) {
-          throw new IllegalStateException("the reader thread failed", t);
-        }
-        throw new InputException(fileName + ": reading stopped after " + read + " rows: " + describe(t), t);
-      }
-      if (b.last()) {
-        return new Outcome(read, ok, failed, inventory.build(), 0);
-      }
-    }
-  }
-
-  /** How long each thread of the last run waited for the other: which one limited throughput. */
-  String pipelineStats() {
-    return String.format(java.util.Locale.ROOT, "reader_wait_s=%.3f writer_wait_s=%.3f",
-        readerWaitNanos / 1e9, writerWaitNanos / 1e9);
+    handler.bind(cols);
+    return cols;
   }
 
   private static String describe(Throwable t) {

@@ -12,26 +12,26 @@ import org.jspecify.annotations.Nullable;
  * column is an error unless its name starts with {@code x_}, which is the user's own and ignored.
  */
 enum Column {
-  ID("id", true, false),
-  ACTIVITY("activity", true, true),
-  QUANTITY("quantity", true, false),
-  UNIT("unit", true, true),
-  REGION("region", false, true),
-  DATASET("dataset", false, true),
-  YEAR("year", false, true),
-  FUEL("fuel", false, true),
-  MODE("mode", false, true),
-  RF("rf", false, true),
-  GAS("gas", false, true),
-  NAICS("naics", false, true),
-  CERTIFICATES_KWH("certificates_kwh", false, false),
-  SUPPLIER_KG_PER_KWH("supplier_kg_per_kwh", false, true),
-  RESIDUAL_MIX_KG_PER_KWH("residual_mix_kg_per_kwh", false, true),
-  SCOPE3_CATEGORY("scope3_category", false, true),
-  GWP("gwp", false, true),
-  SITE("site", false, true),
-  ORG_UNIT("org_unit", false, true),
-  PERIOD("period", false, true);
+  ID("id", true),
+  ACTIVITY("activity", true),
+  QUANTITY("quantity", true),
+  UNIT("unit", true),
+  REGION("region", false),
+  DATASET("dataset", false),
+  YEAR("year", false),
+  FUEL("fuel", false),
+  MODE("mode", false),
+  RF("rf", false),
+  GAS("gas", false),
+  NAICS("naics", false),
+  CERTIFICATES_KWH("certificates_kwh", false),
+  SUPPLIER_KG_PER_KWH("supplier_kg_per_kwh", false),
+  RESIDUAL_MIX_KG_PER_KWH("residual_mix_kg_per_kwh", false),
+  SCOPE3_CATEGORY("scope3_category", false),
+  GWP("gwp", false),
+  SITE("site", false),
+  ORG_UNIT("org_unit", false),
+  PERIOD("period", false);
 
   /** Prefix of user columns that are carried in the file but not read. */
   static final String USER_PREFIX = "x_";
@@ -41,12 +41,10 @@ enum Column {
 
   private final String header;
   private final boolean required;
-  private final boolean lowCardinality;
 
-  Column(String header, boolean required, boolean lowCardinality) {
+  Column(String header, boolean required) {
     this.header = header;
     this.required = required;
-    this.lowCardinality = lowCardinality;
   }
 
   /** The column name as written in a header row. */
@@ -56,14 +54,6 @@ enum Column {
 
   boolean required() {
     return required;
-  }
-
-  /**
-   * Whether values repeat across rows (activity, unit, region...), so the reader can reuse one
-   * String per distinct value instead of allocating one per row.
-   */
-  boolean lowCardinality() {
-    return lowCardinality;
   }
 
   static @Nullable Column find(String header) {

@@ -98,6 +98,26 @@ final class CsvOut implements AutoCloseable {
     return this;
   }
 
+  /** Appends numbers separated by commas; NaN is an empty cell. */
+  CsvOut numbers(double[] values) {
+    if (buf.length - pos < values.length * (Numbers.MAX_CHARS + 1)) {
+      flushBuffer();
+    }
+    byte[] b = buf;
+    int p = pos;
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        b[p++] = ',';
+      }
+      double v = values[i];
+      if (v == v) {
+        p = Numbers.format(v, b, p);
+      }
+    }
+    pos = p;
+    return this;
+  }
+
   /** Appends a whole number. */
   CsvOut integer(long v) {
     if (buf.length - pos < Numbers.MAX_CHARS) {

@@ -72,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
             .allowExtraFields(true)
             .allowMissingFields(true)
             .build(handler, new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      CalculationRun run = new CalculationRun(() -> calculator, RESOURCE, false, new PrintWriter(errors, true), results::add);
+      CalculationRun run = new CalculationRun(
+          java.util.concurrent.CompletableFuture.completedFuture(calculator), RESOURCE, false, new PrintWriter(errors, true), results::add);
       run.header(reader, handler);
       outcome = run.rows(null);
     }

@@ -170,24 +170,19 @@ final class Numbers {
    */
   static int format(double v, byte[] buf, int pos) {
     if (v == 0) {
-      buf[pos] = (byte) '0';
+      buf[pos] = '0';
       return pos + 1;
     }
     double a = Math.abs(v);
     if (!(a >= 1e-6 && a < 1e15)) {
       return ascii(Double.toString(v), buf, pos);
     }
-    // Decimal exponent of the leading digit, without log10.
-    int e10 = 0;
-    if (a >= 1) {
-      while (e10 < 14 && a >= POW10[e10 + 1]) {
-        e10++;
-      }
-    } else {
-      e10 = -1;
-      while (a < NEG_POW10[-e10]) {
-        e10--;
-      }
+    // Decimal exponent of the leading digit: estimated from the binary exponent, then corrected.
+    int e10 = (int) Math.floor(Math.getExponent(a) * 0.30102999566398120);
+    if (e10 >= 0 ? a >= POW10[e10 + 1] : a >= NEG_POW10[-e10 - 1]) {
+      e10++;
+    } else if (e10 >= 0 ? a < POW10[e10] : a < NEG_POW10[-e10]) {
+      e10--;
     }
     int decimals = SIGNIFICANT - 1 - e10;
     long m;
@@ -198,12 +193,16 @@ final class Numbers {
       m = Math.round(a / scale) * scale;
       decimals = 0;
     }
-    while (decimals > 0 && m % 10 == 0) {
+    while (decimals >= 2 && m % 100 == 0) {
+      m /= 100;
+      decimals -= 2;
+    }
+    if (decimals > 0 && m % 10 == 0) {
       m /= 10;
       decimals--;
     }
     if (v < 0) {
-      buf[pos++] = (byte) '-';
+      buf[pos++] = '-';
     }
     return fixed(m, decimals, buf, pos);
   }
@@ -219,7 +218,6 @@ final class Numbers {
     return fixed(v, 0, buf, pos);
   }
 
-  /** Writes non-negative {@code m / 10^decimals} in plain notation; returns the new end. */
   private static int ascii(String s, byte[] buf, int pos) {
     for (int i = 0; i < s.length(); i++) {
       buf[pos++] = (byte) s.charAt(i);
@@ -227,30 +225,55 @@ final class Numbers {
     return pos;
   }
 
+  private static final byte[] TENS = new byte[100];
+  private static final byte[] ONES = new byte[100];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      TENS[i] = (byte) ('0' + i / 10);
+      ONES[i] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** Writes non-negative {@code m / 10^decimals} in plain notation; returns the new end. */
   private static int fixed(long m, int decimals, byte[] buf, int pos) {
-    int digits = 1;
-    for (long t = m / 10; t != 0; t /= 10) {
-      digits++;
+    // Digits right to left into a scratch area, two per division, then copied with the point.
+    byte[] d = new byte[SCRATCH];
+    int i = d.length;
+    long x = m;
+    while (x >= 100) {
+      long q = x / 100;
+      int r = (int) (x - q * 100);
+      d[--i] = ONES[r];
+      d[--i] = TENS[r];
+      x = q;
+    }
+    int r = (int) x;
+    d[--i] = ONES[r];
+    if (r >= 10) {
+      d[--i] = TENS[r];
+    }
+    int digits = d.length - i;
+    if (digits <= decimals) {
+      buf[pos++] = '0';
+      buf[pos++] = '.';
+      for (int z = digits; z < decimals; z++) {
+        buf[pos++] = '0';
+      }
+      System.arraycopy(d, i, buf, pos, digits);
+      return pos + digits;
     }
     int intDigits = digits - decimals;
-    int end = pos + (intDigits > 0 ? digits + (decimals > 0 ? 1 : 0) : decimals + 2);
-    int p = end;
-    long x = m;
-    for (int i = 0; i < decimals; i++) {
-      buf[--p] = (byte) ('0' + (x % 10));
-      x /= 10;
-    }
+    System.arraycopy(d, i, buf, pos, intDigits);
+    pos += intDigits;
     if (decimals > 0) {
-      buf[--p] = (byte) '.';
+      buf[pos++] = '.';
+      System.arraycopy(d, i + intDigits, buf, pos, decimals);
+      pos += decimals;
     }
-    if (intDigits > 0) {
-      do {
-        buf[--p] = (byte) ('0' + (x % 10));
-        x /= 10;
-      } while (p > pos);
-    } else {
-      buf[--p] = (byte) '0';
-    }
-    return end;
+    return pos;
   }
+
+  /** Room for the digits of a long. */
+  static final int SCRATCH = 20;
 }

@@ -2,9 +2,8 @@ package io.offgridflow.cli;
 
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.calc.Activity;
+import io.offgridflow.calc.ActivityException;
 import io.offgridflow.calc.ActivityKind;
-import io.offgridflow.calc.FactorNotFoundException;
-import io.offgridflow.calc.InvalidActivityException;
 import io.offgridflow.calc.MarketInstruments;
 import io.offgridflow.factors.GwpSet;
 import io.offgridflow.units.Money;
@@ -61,52 +60,30 @@ final class RowMapper {
       return build(row, id);
     } catch (Fault f) {
       return new RowError(row.line, id == null ? "" : id, f.column, f.value, f.getMessage());
-    } catch (InvalidActivityException e) {
-      return new RowError(row.line, id, e.field(), e.value(), reason(e, id, e.field()));
-    } catch (FactorNotFoundException e) {
-      return new RowError(row.line, id, e.field(), e.value(), reason(e, id, e.field()));
+    } catch (ActivityException e) {
+      return new RowError(row.line, id, e.field(), e.value(), e.reason());
     } catch (OffGridFlowException e) {
       return new RowError(row.line, id == null ? "" : id, "", "", e.getMessage());
     }
   }
 
   private Activity build(RawRow row, String id) {
-    String kindText = require(row, Column.ACTIVITY);
-    ActivityKind kind = kind(kindText);
+    ActivityKind kind = kind(require(row, Column.ACTIVITY));
     String quantityText = require(row, Column.QUANTITY);
     String unitText = require(row, Column.UNIT);
     Object unit = unit(unitText);
-    Integer year = optionalInt(row, Column.YEAR);
+    int year = optionalInt(row, Column.YEAR, 0);
 
     Activity.Builder b = Activity.builder(id, kind);
     if (unit instanceof Unit u) {
       if (kind == ActivityKind.SPEND) {
-        throw new Fault(Column.UNIT.header(), unitText,
-            "spend takes an ISO 4217 currency code as its unit, e.g. USD");
+        throw new Fault(Column.UNIT.header(), unitText, "spend takes an ISO 4217 currency code as its unit, e.g. USD");
       }
       b.quantity(Quantity.of(number(Column.QUANTITY, quantityText), u));
     } else {
-      Currency currency = (Currency) unit;
-      if (kind != ActivityKind.SPEND) {
-        throw new Fault(Column.UNIT.header(), unitText,
-            "a currency is the unit of spend rows only; " + kind.code() + " takes a physical unit such as kWh");
-      }
-      if (year == null) {
-        throw new Fault(Column.YEAR.header(), "",
-            "spend needs the year the money was spent, for deflation to the factor's price year");
-      }
-      BigDecimal amount;
-      try {
-        amount = Numbers.parseDecimal(quantityText);
-      } catch (NumberFormatException e) {
-        throw new Fault(Column.QUANTITY.header(), quantityText, "not a number");
-      }
-      if (year < 1900 || year > 2200) {
-        throw new Fault(Column.YEAR.header(), Integer.toString(year), "the year money was spent must be in 1900..2200");
-      }
-      b.money(Money.of(amount, currency, year));
+      b.money(money(kind, (Currency) unit, unitText, quantityText, year));
     }
-    if (year != null) {
+    if (year != 0) {
       b.year(year);
     }
     b.region(row.get(Column.REGION));
@@ -131,37 +108,62 @@ final class RowMapper {
     if (period != null) {
       b.period(period);
     }
-    Integer category = optionalInt(row, Column.SCOPE3_CATEGORY);
-    if (category != null) {
+    int category = optionalInt(row, Column.SCOPE3_CATEGORY, 0);
+    if (category != 0) {
       b.scope3Category(category);
     }
     String gwp = row.get(Column.GWP);
     if (gwp != null) {
       b.gwp(gwp(gwp));
     }
+    if (row.get(Column.CERTIFICATES_KWH) != null || row.get(Column.SUPPLIER_KG_PER_KWH) != null
+        || row.get(Column.RESIDUAL_MIX_KG_PER_KWH) != null) {
+      b.market(market(row, kind));
+    }
+    return b.build();
+  }
+
+  private static Money money(ActivityKind kind, Currency currency, String unitText, String quantityText, int year) {
+    if (kind != ActivityKind.SPEND) {
+      throw new Fault(Column.UNIT.header(), unitText,
+          "a currency is the unit of spend rows only; " + kind.code() + " takes a physical unit such as kWh");
+    }
+    if (year == 0) {
+      throw new Fault(Column.YEAR.header(), "",
+          "spend needs the year the money was spent, for deflation to the factor's price year");
+    }
+    if (year < 1900 || year > 2200) {
+      throw new Fault(Column.YEAR.header(), Integer.toString(year), "the year money was spent must be in 1900..2200");
+    }
+    BigDecimal amount;
+    try {
+      amount = Numbers.parseDecimal(quantityText);
+    } catch (NumberFormatException e) {
+      throw new Fault(Column.QUANTITY.header(), quantityText, "not a number");
+    }
+    return Money.of(amount, currency, year);
+  }
+
+  private static MarketInstruments market(RawRow row, ActivityKind kind) {
     String certs = row.get(Column.CERTIFICATES_KWH);
     String supplier = row.get(Column.SUPPLIER_KG_PER_KWH);
     String residual = row.get(Column.RESIDUAL_MIX_KG_PER_KWH);
-    if (certs != null || supplier != null || residual != null) {
-      if (kind != ActivityKind.ELECTRICITY) {
-        Column c = certs != null ? Column.CERTIFICATES_KWH : supplier != null ? Column.SUPPLIER_KG_PER_KWH
-            : Column.RESIDUAL_MIX_KG_PER_KWH;
-        throw new Fault(c.header(), row.get(c),
-            "market-based instruments apply to electricity rows only, not " + kind.code());
-      }
-      MarketInstruments.Builder m = MarketInstruments.builder();
-      if (certs != null) {
-        m.certificatesKwh(nonNegative(Column.CERTIFICATES_KWH, certs));
-      }
-      if (supplier != null) {
-        m.supplierKgPerKwh(nonNegative(Column.SUPPLIER_KG_PER_KWH, supplier));
-      }
-      if (residual != null) {
-        m.residualMixKgPerKwh(nonNegative(Column.RESIDUAL_MIX_KG_PER_KWH, residual));
-      }
-      b.market(m.build());
+    if (kind != ActivityKind.ELECTRICITY) {
+      Column c = certs != null ? Column.CERTIFICATES_KWH
+          : supplier != null ? Column.SUPPLIER_KG_PER_KWH : Column.RESIDUAL_MIX_KG_PER_KWH;
+      throw new Fault(c.header(), row.get(c), "market-based instruments apply to electricity rows only, not " + kind.code());
     }
-    return b.build();
+    MarketInstruments.Builder m = MarketInstruments.builder();
+    if (certs != null) {
+      m.certificatesKwh(nonNegative(Column.CERTIFICATES_KWH, certs));
+    }
+    if (supplier != null) {
+      m.supplierKgPerKwh(nonNegative(Column.SUPPLIER_KG_PER_KWH, supplier));
+    }
+    if (residual != null) {
+      m.residualMixKgPerKwh(nonNegative(Column.RESIDUAL_MIX_KG_PER_KWH, residual));
+    }
+    return m.build();
   }
 
   /** Memoises lookups of repeated cell values; stops adding past a bound so memory stays flat. */
@@ -200,10 +202,10 @@ final class RowMapper {
     return v;
   }
 
-  private static @Nullable Integer optionalInt(RawRow row, Column c) {
+  private static int optionalInt(RawRow row, Column c, int absent) {
     String v = row.get(c);
     if (v == null) {
-      return null;
+      return absent;
     }
     try {
       return Numbers.parseInt(v);
@@ -271,30 +273,5 @@ final class RowMapper {
       throw f;
     }
     return (GwpSet) g;
-  }
-
-  /**
-   * The core's messages start with {@code activity <id>: field <f> = '<v>': }; the CLI prints
-   * line, column and value itself, so keep only the explanation.
-   */
-  static String reason(OffGridFlowException e, @Nullable String id, String field) {
-    String m = e.getMessage();
-    if (m == null) {
-      return e.code().name();
-    }
-    String prefix = "activity " + id + ": ";
-    if (id != null && m.startsWith(prefix)) {
-      m = m.substring(prefix.length());
-    }
-    String fieldPrefix = "field " + field;
-    if (m.startsWith(fieldPrefix)) {
-      int colon = m.indexOf("': ", fieldPrefix.length());
-      if (m.startsWith(": ", fieldPrefix.length())) {
-        m = m.substring(fieldPrefix.length() + 2);
-      } else if (colon > 0 && m.startsWith(" = '", fieldPrefix.length())) {
-        m = m.substring(colon + 3);
-      }
-    }
-    return m;
   }
 }

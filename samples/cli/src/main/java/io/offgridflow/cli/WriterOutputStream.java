@@ -3,14 +3,24 @@ package io.offgridflow.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bytes to a Writer, for results sent to stdout (picocli's writer, which tests capture). Only for
- * {@link CsvOut}, whose blocks always end on a character boundary, so each block decodes alone.
+ * UTF-8 bytes to a Writer, for results sent to stdout (picocli's writer, which tests capture). A
+ * character split across two writes is decoded whole.
  */
 final class WriterOutputStream extends OutputStream {
   private final Writer out;
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPLACE)
+      .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  private final ByteBuffer pending = ByteBuffer.allocate(8);
+  private final CharBuffer chars = CharBuffer.allocate(1 << 14);
 
   WriterOutputStream(Writer out) {
     this.out = out;
@@ -23,7 +33,30 @@ final class WriterOutputStream extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    out.write(new String(b, off, len, StandardCharsets.UTF_8));
+    ByteBuffer in = ByteBuffer.wrap(b, off, len);
+    // First finish a character left incomplete by the previous write.
+    while (pending.position() > 0 && in.hasRemaining()) {
+      pending.put(in.get());
+      pending.flip();
+      decode(pending);
+      pending.compact();
+    }
+    decode(in);
+    while (in.hasRemaining()) {
+      pending.put(in.get());
+    }
+  }
+
+  private void decode(ByteBuffer in) throws IOException {
+    while (true) {
+      CoderResult r = decoder.decode(in, chars, false);
+      chars.flip();
+      out.write(chars.array(), chars.arrayOffset() + chars.position(), chars.remaining());
+      chars.clear();
+      if (!r.isOverflow()) {
+        return;
+      }
+    }
   }
 
   @Override
