@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * FastCSV callback that builds only what the calculation needs: the first record becomes a
  * {@link HeaderRow}; after {@link #bind} maps header positions to {@link Column}s, each data record
  * becomes a {@link RawRow} holding the trimmed text of the known columns. Ignored ({@code x_*})
- * columns are never turned into Strings. (Sharing one String per repeated value was measured: it
- * cost more than the allocations it saved.)
+ * columns are never turned into Strings.
+ *
+ * <p>The columns whose values repeat from row to row (activity, unit, region, site, period, ...)
+ * take their Strings from a {@link StringPool} per column, so a repeated value is one shared
+ * String with its hash code cached; the id and the numeric columns get a new String per cell.
+ * A pool lookup costs about what a new String does once the JIT's last tier has compiled both,
+ * and half as much before that, which is much of a million-row run; it also spares the hash maps
+ * downstream from hashing the value again, and keeps the rows parsed ahead small.
  */
 final class ActivityCsvHandler extends CsvCallbackHandler<Object> {
   private long line;
@@ -23,6 +29,24 @@ final class ActivityCsvHandler extends CsvCallbackHandler<Object> {
   /** Column ordinal per field position, or -1 for ignored fields. */
   private int[] slotOfField = new int[0];
   private @Nullable String[] values = new String[Column.values().length];
+  /** Per column ordinal: the pool of its values, or null for columns read as fresh text. */
+  private final @Nullable StringPool[] pools = new StringPool[Column.values().length];
+
+  ActivityCsvHandler() {
+    for (Column c : Column.values()) {
+      if (pooled(c)) {
+        pools[c.ordinal()] = new StringPool();
+      }
+    }
+  }
+
+  /** Whether a column's values repeat across rows: not the id, unique per row, nor the numbers. */
+  private static boolean pooled(Column c) {
+    return switch (c) {
+      case ID, QUANTITY, CERTIFICATES_KWH, SUPPLIER_KG_PER_KWH, RESIDUAL_MIX_KG_PER_KWH -> false;
+      default -> true;
+    };
+  }
 
   /** The line the record being read (or last read) starts on. */
   long currentLine() {
@@ -71,7 +95,12 @@ final class ActivityCsvHandler extends CsvCallbackHandler<Object> {
     while (end > start && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) {
       end--;
     }
-    values[slot] = start == end ? null : new String(buf, start, end - start);
+    if (start == end) {
+      values[slot] = null;
+      return;
+    }
+    StringPool pool = pools[slot];
+    values[slot] = pool != null ? pool.get(buf, start, end - start) : new String(buf, start, end - start);
   }
 
   @Override

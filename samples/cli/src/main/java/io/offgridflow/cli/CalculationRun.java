@@ -7,7 +7,6 @@ import io.offgridflow.calc.ActivityException;
 import io.offgridflow.calc.Calculator;
 import io.offgridflow.calc.EmissionResult;
 import io.offgridflow.inventory.Inventory;
-import io.offgridflow.inventory.InventoryAccumulator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,7 +159,7 @@ final class CalculationRun {
   /** Counts, inventory and output of the rows handled so far. */
   private final class Rows {
     final @Nullable ResultWriter out;
-    final InventoryAccumulator inventory = Inventory.accumulator();
+    final CellInventory inventory = new CellInventory();
     long read;
     long ok;
     long failed;

@@ -24,10 +24,23 @@ final class CsvOut implements AutoCloseable {
 
   /** Writes a field value, quoting it when it needs quotes. */
   CsvOut text(String s) {
-    if (needsQuotes(s)) {
-      return append(quote(s));
+    // One pass for the common case, ASCII that needs no quotes: check and copy together. Anything
+    // else starts again at pos, which the pass has not moved.
+    int n = s.length();
+    if (n <= buf.length - pos) {
+      byte[] b = buf;
+      int p = pos;
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 0x80 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+          return needsQuotes(s) ? append(quote(s)) : append(s);
+        }
+        b[p++] = (byte) c;
+      }
+      pos = p;
+      return this;
     }
-    return append(s);
+    return needsQuotes(s) ? append(quote(s)) : append(s);
   }
 
   static boolean needsQuotes(String s) {

@@ -164,11 +164,121 @@ final class Numbers {
     return new String(buf, 0, format(v, buf, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
+  /** {@code POWERS[8 + i]} is {@code 1e{i}}, the same doubles as {@code POW10} and {@code NEG_POW10}. */
+  private static final double[] POWERS = new double[31];
+  /** The four ASCII digits of 0-9999, packed big-end first into an int. */
+  private static final int[] FOUR_DIGITS = new int[10_000];
+
+  static {
+    for (int i = 0; i < NEG_POW10.length; i++) {
+      POWERS[8 - i] = NEG_POW10[i];
+    }
+    for (int i = 0; i + 8 < POWERS.length; i++) {
+      POWERS[8 + i] = POW10[i];
+    }
+    for (int i = 0; i < FOUR_DIGITS.length; i++) {
+      FOUR_DIGITS[i] = ('0' + i / 1000) << 24 | ('0' + i / 100 % 10) << 16 | ('0' + i / 10 % 10) << 8 | ('0' + i % 10);
+    }
+  }
+
   /**
    * Writes {@code v} with up to 12 significant digits, trailing zeros dropped, in plain notation
    * for magnitudes from 1e-6 to 1e15 ({@link Double#toString} outside that); returns the new end.
+   *
+   * <p>The output file has several of these per row, so the usual case, a magnitude below 1e12
+   * whose 12 digits fill the rounded integer, is written without loops or divisions by a
+   * variable: the 12 digits come from three table lookups and are stored straight into place
+   * around the decimal point. Everything else takes {@link #formatAny}, which gives the same text.
    */
   static int format(double v, byte[] buf, int pos) {
+    if (v == 0) {
+      buf[pos] = '0';
+      return pos + 1;
+    }
+    double a = Math.abs(v);
+    if (!(a >= 1e-6 && a < 1e15)) {
+      return formatAny(v, buf, pos);
+    }
+    // As formatAny: the decimal exponent of the leading digit, then 12 digits rounded to an integer.
+    int e10 = (int) Math.floor(Math.getExponent(a) * 0.30102999566398120);
+    if (a >= POWERS[e10 + 9]) {
+      e10++;
+    } else if (a < POWERS[e10 + 8]) {
+      e10--;
+    }
+    int decimals = SIGNIFICANT - 1 - e10;
+    if (decimals < 0) {
+      return formatAny(v, buf, pos);
+    }
+    long m = Math.round(a * POW10[decimals]);
+    if (m < 100_000_000_000L || m >= 1_000_000_000_000L) {
+      return formatAny(v, buf, pos); // rounding carried into a 13th digit
+    }
+    if (v < 0) {
+      buf[pos++] = '-';
+    }
+    int high = (int) (m / 100_000_000);
+    int rest = (int) (m - high * 100_000_000L);
+    int middle = rest / 10_000;
+    int d1 = FOUR_DIGITS[high];
+    int d2 = FOUR_DIGITS[middle];
+    int d3 = FOUR_DIGITS[rest - middle * 10_000];
+    if (e10 < 0) {
+      // 0.[zeros]dddddddddddd: up to five zeros after the point, written whether needed or not.
+      buf[pos] = '0';
+      buf[pos + 1] = '.';
+      for (int i = 2; i < 7; i++) {
+        buf[pos + i] = '0';
+      }
+      int start = pos + 1 - e10;
+      putFour(buf, start, d1);
+      putFour(buf, start + 4, d2);
+      putFour(buf, start + 8, d3);
+      int end = start + 12;
+      while (buf[end - 1] == '0') {
+        end--;
+      }
+      return end;
+    }
+    // Digit i goes to pos + i, or one further once past the point: (g - i) >>> 31 is 1 when i > g.
+    int point = e10 + 1;
+    int g = e10;
+    buf[pos] = (byte) (d1 >>> 24);
+    buf[pos + 1 + ((g - 1) >>> 31)] = (byte) (d1 >>> 16);
+    buf[pos + 2 + ((g - 2) >>> 31)] = (byte) (d1 >>> 8);
+    buf[pos + 3 + ((g - 3) >>> 31)] = (byte) d1;
+    buf[pos + 4 + ((g - 4) >>> 31)] = (byte) (d2 >>> 24);
+    buf[pos + 5 + ((g - 5) >>> 31)] = (byte) (d2 >>> 16);
+    buf[pos + 6 + ((g - 6) >>> 31)] = (byte) (d2 >>> 8);
+    buf[pos + 7 + ((g - 7) >>> 31)] = (byte) d2;
+    buf[pos + 8 + ((g - 8) >>> 31)] = (byte) (d3 >>> 24);
+    buf[pos + 9 + ((g - 9) >>> 31)] = (byte) (d3 >>> 16);
+    buf[pos + 10 + ((g - 10) >>> 31)] = (byte) (d3 >>> 8);
+    buf[pos + 11 + ((g - 11) >>> 31)] = (byte) d3;
+    if (point == SIGNIFICANT) {
+      return pos + SIGNIFICANT; // an integer: no point, no fraction
+    }
+    buf[pos + point] = '.';
+    int end = pos + SIGNIFICANT + 1;
+    while (buf[end - 1] == '0') {
+      end--;
+    }
+    return buf[end - 1] == '.' ? end - 1 : end;
+  }
+
+  private static void putFour(byte[] buf, int pos, int digits) {
+    buf[pos] = (byte) (digits >>> 24);
+    buf[pos + 1] = (byte) (digits >>> 16);
+    buf[pos + 2] = (byte) (digits >>> 8);
+    buf[pos + 3] = (byte) digits;
+  }
+
+  /**
+   * {@link #format}'s general algorithm, for any finite value: the same rounding to 12 significant
+   * digits, then the trailing zeros dropped and the digits written one pair at a time. The fast
+   * path must print exactly what this prints (NumbersTest checks it).
+   */
+  static int formatAny(double v, byte[] buf, int pos) {
     if (v == 0) {
       buf[pos] = '0';
       return pos + 1;

@@ -3,7 +3,9 @@ package io.offgridflow.cli;
 import io.offgridflow.calc.EmissionResult;
 import io.offgridflow.calc.GasBreakdown;
 import io.offgridflow.calc.MarketBased;
+import io.offgridflow.calc.Method;
 import io.offgridflow.calc.Provenance;
+import io.offgridflow.calc.Scope;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
 /**
  * Writes the results file: one row per input row, in input order, ok or error. Everything after
  * the numbers (dataset, factor id and value, unit, GWP set, note) depends only on the provenance,
- * which the calculator shares across the results of one factor, so it is formatted once per factor.
+ * which the calculator shares across the results of one factor, so it is formatted once per factor;
+ * likewise what comes between the id and the numbers (status, scope, category, method).
  */
 final class ResultWriter implements AutoCloseable {
   static final String HEADER =
@@ -23,9 +26,14 @@ final class ResultWriter implements AutoCloseable {
 
   private static final int MAX_CACHED = 4096;
 
+  private static final int CATEGORIES = 16;
+  private static final int METHODS = Method.values().length;
+
   private final CsvOut out;
   private final Map<Provenance, byte[]> tails = new IdentityHashMap<>();
   private final double[] numbers = new double[7];
+  /** Encoded prefixes by scope, Scope 3 category and method; see {@link #prefix}. */
+  private final byte[][] prefixes = new byte[Scope.values().length * CATEGORIES * METHODS][];
 
   ResultWriter(CsvOut out) {
     this.out = out;
@@ -37,11 +45,7 @@ final class ResultWriter implements AutoCloseable {
   }
 
   void writeOk(EmissionResult r) {
-    out.text(r.activity().id()).append(",ok,").append((char) ('0' + r.scope().number())).append(',');
-    if (r.scope3Category() > 0) {
-      out.integer(r.scope3Category());
-    }
-    out.append(',').append(r.method().code()).append(',');
+    out.text(r.activity().id()).append(prefix(r));
     // The seven numbers go through one call site: less code for the JIT to compile than seven.
     double[] v = numbers;
     MarketBased m = r.marketBased();
@@ -59,6 +63,32 @@ final class ResultWriter implements AutoCloseable {
     }
     out.numbers(v);
     out.append(tail(r.provenance()));
+  }
+
+  /**
+   * {@code ,ok,scope,scope3_category,method,}: a handful of combinations, each encoded once, so a
+   * row copies one array instead of appending five pieces.
+   */
+  private byte[] prefix(EmissionResult r) {
+    int category = r.scope3Category();
+    if (category < 0 || category >= CATEGORIES) {
+      return newPrefix(r);
+    }
+    int i = (r.scope().ordinal() * CATEGORIES + category) * METHODS + r.method().ordinal();
+    byte[] p = prefixes[i];
+    if (p == null) {
+      p = newPrefix(r);
+      prefixes[i] = p;
+    }
+    return p;
+  }
+
+  private static byte[] newPrefix(EmissionResult r) {
+    StringBuilder sb = new StringBuilder(32).append(",ok,").append(r.scope().number()).append(',');
+    if (r.scope3Category() > 0) {
+      sb.append(r.scope3Category());
+    }
+    return sb.append(',').append(r.method().code()).append(',').toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** {@code ,dataset,factor_id,factor_value,factor_unit,gwp,message} and the line break. */

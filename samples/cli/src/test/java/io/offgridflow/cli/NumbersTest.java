@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,37 @@ class NumbersTest {
     assertThat(Numbers.parseDecimal("-7.5")).isEqualTo(new BigDecimal("-7.5"));
     assertThat(Numbers.parseDecimal("1e3")).isEqualTo(new BigDecimal("1e3"));
     assertThatThrownBy(() -> Numbers.parseDecimal("12,5")).isInstanceOf(NumberFormatException.class);
+  }
+
+  @Test
+  void theFastPathPrintsWhatTheGeneralOneDoes() {
+    byte[] fast = new byte[Numbers.MAX_CHARS];
+    byte[] general = new byte[Numbers.MAX_CHARS];
+    List<Double> values = new ArrayList<>();
+    for (double d : new double[] {1, 9, 10, 99.5, 100, 0.1, 0.5, 0.01, 1e-6, 9.99999e-7, 1e-5, 123456789012.345,
+        999999999999.4, 999999999999.5, 9.9999999999995, 0.99999999999995, 1e11, 1e12, 1e14, 9.99999999999e14,
+        1e15, 0.000123, 1353.682998, 5e-324, Double.MAX_VALUE, Double.MIN_NORMAL}) {
+      values.add(d);
+      values.add(Math.nextUp(d));
+      values.add(Math.nextDown(d));
+    }
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < 300_000; i++) {
+      values.add(switch (i % 4) {
+        case 0 -> Math.exp(r.nextDouble(-16, 37));
+        case 1 -> r.nextLong(1, 1_000_000_000_000_000L) / Math.pow(10, r.nextInt(0, 20));
+        case 2 -> r.nextInt(1, 100_000) * Math.pow(10, r.nextInt(-8, 16));
+        default -> r.nextLong(1, 10_000_000) / 100.0 * r.nextDouble(0.1, 10);
+      });
+    }
+    for (double v : values) {
+      for (double x : new double[] {v, -v}) {
+        int n = Numbers.format(x, fast, 0);
+        int m = Numbers.formatAny(x, general, 0);
+        assertThat(new String(fast, 0, n, StandardCharsets.ISO_8859_1)).as("%s", x)
+            .isEqualTo(new String(general, 0, m, StandardCharsets.ISO_8859_1));
+      }
+    }
   }
 
   @Test
