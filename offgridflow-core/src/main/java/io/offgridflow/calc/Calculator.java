@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -258,7 +259,18 @@ public final class Calculator {
   /** A gas's GWP resolved once per (gas, GWP set, pin): refrigerant rows repeat a few gases. */
   private record GwpResolution(String gasKey, double gwp, Provenance provenance, String note) {}
 
-  private record GwpKey(String gas, GwpTable table, @Nullable String pinned) {}
+  private record GwpKey(String gas, GwpTable table, @Nullable String pinned) {
+    // Hand-written for the per-row lookup; see FactorResolver.Key.
+    @Override
+    public int hashCode() {
+      return (31 * gas.hashCode() + System.identityHashCode(table)) * 31 + (pinned == null ? 0 : pinned.hashCode());
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof GwpKey k && table == k.table && gas.equals(k.gas) && Objects.equals(pinned, k.pinned);
+    }
+  }
 
   private EmissionResult refrigerant(Activity a, GwpTable requested) {
     String pinned = a.dataset().orElse(null);
@@ -319,7 +331,18 @@ public final class Calculator {
         GasBreakdown.co2eOnly(), null, rf.provenance(), fq, note);
   }
 
-  private record SpendNoteKey(ResolvedFactor factor, int priceYear) {}
+  /** Keyed by the cached factor's identity: the resolver hands out one instance per factor shape. */
+  private record SpendNoteKey(ResolvedFactor factor, int priceYear) {
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(factor) * 31 + priceYear;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof SpendNoteKey k && factor == k.factor && priceYear == k.priceYear;
+    }
+  }
 
   private double cpiRatio(Activity a, Money money, EmissionFactor f) {
     int from = money.priceYear();

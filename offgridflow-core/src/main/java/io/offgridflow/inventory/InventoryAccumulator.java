@@ -33,7 +33,18 @@ public final class InventoryAccumulator {
   private @org.jspecify.annotations.Nullable Cell lastCell;
   private String lastDataset = "";
 
-  private record CellKey(String site, String orgUnit, String period) {}
+  private record CellKey(String site, String orgUnit, String period) {
+    // Hand-written for the per-row lookup; see FactorResolver.Key.
+    @Override
+    public int hashCode() {
+      return (31 * site.hashCode() + orgUnit.hashCode()) * 31 + period.hashCode();
+    }
+
+    @Override
+    public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+      return o instanceof CellKey k && site.equals(k.site) && orgUnit.equals(k.orgUnit) && period.equals(k.period);
+    }
+  }
 
   InventoryAccumulator() {}
 

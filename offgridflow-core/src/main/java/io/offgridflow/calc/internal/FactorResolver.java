@@ -12,6 +12,7 @@ import io.offgridflow.factors.GwpTable;
 import io.offgridflow.units.Unit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,8 +28,32 @@ public final class FactorResolver {
 
   /** Raw (un-normalised) strings are part of the key so a hit costs no string work. */
   private record Key(
-      FactorCategory category, String subject, @Nullable String region, Unit unit,
-      @Nullable String dataset, GwpTable gwp) {}
+      FactorCategory category, String subject, @Nullable String region, @Nullable Unit unit,
+      @Nullable String dataset, GwpTable gwp) {
+    // Hand-written: this runs once per row, and the generated record hashCode/equals (an
+    // invokedynamic bootstrap that handles nullable components generically) profiled at
+    // ~10% of end-to-end CLI time.
+    @Override
+    public int hashCode() {
+      int h = category.hashCode();
+      h = 31 * h + subject.hashCode();
+      h = 31 * h + (region == null ? 0 : region.hashCode());
+      h = 31 * h + (unit == null ? 0 : unit.hashCode());
+      h = 31 * h + (dataset == null ? 0 : dataset.hashCode());
+      return 31 * h + gwp.hashCode();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k
+          && category == k.category
+          && unit == k.unit
+          && gwp == k.gwp
+          && subject.equals(k.subject)
+          && Objects.equals(region, k.region)
+          && Objects.equals(dataset, k.dataset);
+    }
+  }
 
   /** A cached miss: the message of the error to throw again. */
   private record Miss(String field, String value, String message, ErrorCode code) {}
