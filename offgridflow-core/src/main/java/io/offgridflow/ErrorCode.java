@@ -1,36 +1,18 @@
 package io.offgridflow;
 
 /**
- * Stable error codes. Names never change once released; hosts may persist and match on them.
+ * A stable error code carried by every {@link OffGridFlowException}. Each module declares its codes
+ * as an enum implementing this interface ({@link CoreErrorCode} for the core), so modules add codes
+ * without editing the core. A host logs {@link #name()} and may persist it: names never change.
+ *
+ * <pre>{@code
+ * if (e.code() == CoreErrorCode.FACTOR_NOT_FOUND) { ... }
+ * }</pre>
  */
-public enum ErrorCode {
-  /** Two quantities or units of different physical dimensions were combined or converted. */
-  DIMENSION_MISMATCH(false),
-  /** A unit symbol could not be recognised. */
-  UNKNOWN_UNIT(false),
-  /** An activity lacks a field its kind needs, or a field holds an invalid value. */
-  INVALID_ACTIVITY(false),
-  /** No emission factor in the configured datasets covers the activity. */
-  FACTOR_NOT_FOUND(false),
-  /** A dataset id or edition is not known. */
-  UNKNOWN_DATASET(false),
-  /** A bundled or host-supplied dataset could not be read. */
-  DATASET_LOAD_FAILED(false),
-  /** An input file has a malformed row, column or value. */
-  INVALID_INPUT(false),
-  /** Reading or writing a file failed. */
-  IO_FAILURE(true),
-  /** A builder was given an invalid or incomplete configuration. */
-  INVALID_CONFIGURATION(false);
+public interface ErrorCode {
+  /** The code's stable name, e.g. {@code FACTOR_NOT_FOUND}. */
+  String name();
 
-  private final boolean retryable;
-
-  ErrorCode(boolean retryable) {
-    this.retryable = retryable;
-  }
-
-  /** Whether errors with this code are, by default, worth retrying. */
-  public boolean retryable() {
-    return retryable;
-  }
+  /** Whether an operation that failed with this code may succeed when tried again unchanged. */
+  boolean retryable();
 }

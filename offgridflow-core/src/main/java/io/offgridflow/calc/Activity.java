@@ -1,6 +1,7 @@
 package io.offgridflow.calc;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.factors.GwpSet;
 import io.offgridflow.units.Dimension;
@@ -346,7 +347,7 @@ public final class Activity {
 
     private Builder(String id, ActivityKind kind) {
       if (id == null || kind == null) {
-        throw new OffGridFlowException(ErrorCode.INVALID_ACTIVITY, "an activity needs an id and a kind");
+        throw new OffGridFlowException(CoreErrorCode.INVALID_ACTIVITY, "an activity needs an id and a kind");
       }
       this.id = id;
       this.kind = kind;

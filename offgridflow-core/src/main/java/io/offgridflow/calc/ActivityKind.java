@@ -1,6 +1,7 @@
 package io.offgridflow.calc;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.util.Locale;
 
@@ -58,7 +59,7 @@ public enum ActivityKind {
       }
     }
     throw new OffGridFlowException(
-        ErrorCode.INVALID_ACTIVITY,
+        CoreErrorCode.INVALID_ACTIVITY,
         "unknown activity '" + code + "'; use electricity, steam, stationary_combustion,"
             + " mobile_combustion, vehicle_travel, passenger_travel, refrigerant, spend or cloud");
   }

@@ -1,6 +1,7 @@
 package io.offgridflow.calc;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.calc.internal.CalculatorTelemetry;
 import io.offgridflow.calc.internal.FactorResolver;
@@ -456,7 +457,7 @@ public final class Calculator {
 
     public Calculator build() {
       if (gwp == null || openTelemetry == null) {
-        throw new OffGridFlowException(ErrorCode.INVALID_CONFIGURATION, "gwp and openTelemetry must not be null");
+        throw new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION, "gwp and openTelemetry must not be null");
       }
       return new Calculator(this);
     }

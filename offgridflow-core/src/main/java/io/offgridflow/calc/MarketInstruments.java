@@ -1,6 +1,7 @@
 package io.offgridflow.calc;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +47,7 @@ public record MarketInstruments(
   private static void requireRate(double v, String field) {
     if (!Double.isFinite(v) || v < 0) {
       throw new OffGridFlowException(
-          ErrorCode.INVALID_ACTIVITY, field + " must be a finite number >= 0, got " + v);
+          CoreErrorCode.INVALID_ACTIVITY, field + " must be a finite number >= 0, got " + v);
     }
   }
 

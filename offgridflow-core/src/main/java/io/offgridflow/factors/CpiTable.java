@@ -1,6 +1,7 @@
 package io.offgridflow.factors;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -42,7 +43,7 @@ public final class CpiTable {
     BigDecimal v = indexByYear.get(year);
     if (v == null) {
       throw new OffGridFlowException(
-          ErrorCode.FACTOR_NOT_FOUND,
+          CoreErrorCode.FACTOR_NOT_FOUND,
           "no " + datasetId + " index for year " + year + "; covered years: "
               + indexByYear.firstKey() + "-" + indexByYear.lastKey());
     }

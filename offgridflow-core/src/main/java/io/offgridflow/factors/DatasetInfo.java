@@ -1,6 +1,7 @@
 package io.offgridflow.factors;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -44,13 +45,13 @@ public record DatasetInfo(
   public DatasetInfo {
     if (id == null || !ID.matcher(id).matches()) {
       throw new OffGridFlowException(
-          ErrorCode.INVALID_CONFIGURATION,
+          CoreErrorCode.INVALID_CONFIGURATION,
           "dataset id '" + id + "' must be lower-case letters, digits, '.' and '-'");
     }
     if (name == null || publisher == null || edition == null || published == null
         || licence == null || tier == null) {
       throw new OffGridFlowException(
-          ErrorCode.INVALID_CONFIGURATION, "dataset " + id + " is missing provenance fields");
+          CoreErrorCode.INVALID_CONFIGURATION, "dataset " + id + " is missing provenance fields");
     }
   }
 }

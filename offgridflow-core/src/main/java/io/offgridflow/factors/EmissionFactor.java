@@ -1,6 +1,7 @@
 package io.offgridflow.factors;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.units.Unit;
 import java.util.Currency;
@@ -99,7 +100,7 @@ public final class EmissionFactor {
 
   private static OffGridFlowException invalid(Builder b, String what) {
     return new OffGridFlowException(
-        ErrorCode.INVALID_CONFIGURATION,
+        CoreErrorCode.INVALID_CONFIGURATION,
         "emission factor " + b.id + " (dataset " + (b.dataset == null ? "?" : b.dataset.id()) + ") " + what);
   }
 

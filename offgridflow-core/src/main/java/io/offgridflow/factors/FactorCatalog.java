@@ -1,5 +1,6 @@
 package io.offgridflow.factors;
 
+import io.offgridflow.CoreErrorCode;
 import io.offgridflow.ErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.factors.internal.BundledData;
@@ -57,18 +58,18 @@ public final class FactorCatalog {
         DatasetInfo prior = ds.putIfAbsent(d.id(), d);
         if (prior != null && !prior.equals(d)) {
           throw new OffGridFlowException(
-              ErrorCode.INVALID_CONFIGURATION, "two different datasets share the id " + d.id());
+              CoreErrorCode.INVALID_CONFIGURATION, "two different datasets share the id " + d.id());
         }
       }
       for (EmissionFactor f : source.factors()) {
         if (!ds.containsKey(f.dataset().id())) {
           throw new OffGridFlowException(
-              ErrorCode.INVALID_CONFIGURATION,
+              CoreErrorCode.INVALID_CONFIGURATION,
               "factor " + f.id() + " names dataset " + f.dataset().id() + ", which its source does not declare");
         }
         if (ids.putIfAbsent(f.id(), f) != null) {
           throw new OffGridFlowException(
-              ErrorCode.INVALID_CONFIGURATION, "two factors share the id " + f.id());
+              CoreErrorCode.INVALID_CONFIGURATION, "two factors share the id " + f.id());
         }
         factors.add(f);
       }
@@ -131,7 +132,7 @@ public final class FactorCatalog {
     DatasetInfo d = datasets.get(id);
     if (d == null) {
       throw new OffGridFlowException(
-          ErrorCode.UNKNOWN_DATASET,
+          CoreErrorCode.UNKNOWN_DATASET,
           "unknown dataset '" + id + "'; known: " + String.join(", ", new java.util.TreeSet<>(datasets.keySet())));
     }
     return d;
@@ -149,7 +150,7 @@ public final class FactorCatalog {
   public GwpTable gwp(GwpSet set) {
     GwpTable t = gwp.get(set);
     if (t == null) {
-      throw new OffGridFlowException(ErrorCode.UNKNOWN_DATASET, "no GWP table for " + set);
+      throw new OffGridFlowException(CoreErrorCode.UNKNOWN_DATASET, "no GWP table for " + set);
     }
     return t;
   }

@@ -1,6 +1,7 @@
 package io.offgridflow.factors;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.util.Locale;
 
@@ -36,6 +37,6 @@ public enum GwpSet {
       }
     }
     throw new OffGridFlowException(
-        ErrorCode.INVALID_ACTIVITY, "unknown GWP set '" + text + "'; use AR4, AR5 or AR6");
+        CoreErrorCode.INVALID_ACTIVITY, "unknown GWP set '" + text + "'; use AR4, AR5 or AR6");
   }
 }

@@ -1,6 +1,7 @@
 package io.offgridflow.factors;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class GwpTable {
     GwpValue v = byKey.get(key(gas));
     if (v == null) {
       throw new OffGridFlowException(
-          ErrorCode.FACTOR_NOT_FOUND,
+          CoreErrorCode.FACTOR_NOT_FOUND,
           "no " + set + " GWP for gas '" + gas + "' (dataset " + set.datasetId() + ")");
     }
     return v;

@@ -1,6 +1,7 @@
 package io.offgridflow.units;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -18,11 +19,11 @@ public record Money(BigDecimal amount, Currency currency, int priceYear) {
 
   public Money {
     if (amount == null || currency == null) {
-      throw new OffGridFlowException(ErrorCode.INVALID_ACTIVITY, "money needs an amount and a currency");
+      throw new OffGridFlowException(CoreErrorCode.INVALID_ACTIVITY, "money needs an amount and a currency");
     }
     if (priceYear < 1900 || priceYear > 2200) {
       throw new OffGridFlowException(
-          ErrorCode.INVALID_ACTIVITY, "price year " + priceYear + " is outside 1900..2200");
+          CoreErrorCode.INVALID_ACTIVITY, "price year " + priceYear + " is outside 1900..2200");
     }
   }
 
@@ -40,7 +41,7 @@ public record Money(BigDecimal amount, Currency currency, int priceYear) {
       return Currency.getInstance(code.trim().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new OffGridFlowException(
-          ErrorCode.UNKNOWN_UNIT, "'" + code + "' is not an ISO 4217 currency code", e);
+          CoreErrorCode.UNKNOWN_UNIT, "'" + code + "' is not an ISO 4217 currency code", e);
     }
   }
 

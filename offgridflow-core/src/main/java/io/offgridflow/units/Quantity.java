@@ -1,6 +1,7 @@
 package io.offgridflow.units;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,10 +20,10 @@ public record Quantity(double value, Unit unit) {
   public Quantity {
     if (!Double.isFinite(value)) {
       throw new OffGridFlowException(
-          ErrorCode.INVALID_ACTIVITY, "quantity must be a finite number, got " + value);
+          CoreErrorCode.INVALID_ACTIVITY, "quantity must be a finite number, got " + value);
     }
     if (unit == null) {
-      throw new OffGridFlowException(ErrorCode.INVALID_ACTIVITY, "quantity needs a unit");
+      throw new OffGridFlowException(CoreErrorCode.INVALID_ACTIVITY, "quantity needs a unit");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.offgridflow.units;
 
+import io.offgridflow.CoreErrorCode;
 import io.offgridflow.ErrorCode;
 import io.offgridflow.OffGridFlowException;
 import java.math.BigDecimal;
@@ -218,7 +219,7 @@ public enum Unit {
         .orElseThrow(
             () ->
                 new OffGridFlowException(
-                    ErrorCode.UNKNOWN_UNIT,
+                    CoreErrorCode.UNKNOWN_UNIT,
                     "unknown unit '"
                         + symbol
                         + "'; known units: kWh, kWh_gcv, kWh_ncv, MWh, GJ, MMBtu, therm, L, m3,"

@@ -1,6 +1,7 @@
 package io.offgridflow.units;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 
 /** Thrown when units of different dimensions meet; the message names both units. */
@@ -12,7 +13,7 @@ public final class UnitMismatchException extends OffGridFlowException {
 
   public UnitMismatchException(Unit from, Unit to) {
     super(
-        ErrorCode.DIMENSION_MISMATCH,
+        CoreErrorCode.DIMENSION_MISMATCH,
         "cannot convert "
             + from.symbol()
             + " ("

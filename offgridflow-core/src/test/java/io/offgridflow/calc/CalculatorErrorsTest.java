@@ -3,7 +3,8 @@ package io.offgridflow.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.units.Money;
 import io.offgridflow.units.Quantity;
@@ -47,7 +48,7 @@ class CalculatorErrorsTest {
     assertThatThrownBy(() -> calc.calculate(
             Activity.electricity("x3", Quantity.of(1, Unit.KWH), "US-NWPP").dataset("epa-egrid-1999").build()))
         .isInstanceOfSatisfying(OffGridFlowException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_DATASET);
+          assertThat(e.code()).isEqualTo(CoreErrorCode.UNKNOWN_DATASET);
           assertThat(e.getMessage()).contains("epa-egrid-1999").contains("epa-egrid-2023");
         });
   }
@@ -135,7 +136,7 @@ class CalculatorErrorsTest {
     assertThat(r.failures()).singleElement().satisfies(f -> {
       assertThat(f.index()).isEqualTo(1);
       assertThat(f.activity().id()).isEqualTo("bad");
-      assertThat(f.error().code()).isEqualTo(ErrorCode.FACTOR_NOT_FOUND);
+      assertThat(f.error().code()).isEqualTo(CoreErrorCode.FACTOR_NOT_FOUND);
     });
     assertThat(r.allSucceeded()).isFalse();
   }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.factors.DatasetInfo;
 import io.offgridflow.factors.EmissionFactor;
@@ -80,6 +81,6 @@ class HostFactorsTest {
             .addSource(InMemoryFactorSource.builder().add(GREEN_TARIFF).build())
             .build())
         .isInstanceOfSatisfying(OffGridFlowException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION));
+            e -> assertThat(e.code()).isEqualTo(CoreErrorCode.INVALID_CONFIGURATION));
   }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -52,7 +53,7 @@ class UnitTest {
         .hasMessageContaining("energy")
         .hasMessageContaining("volume")
         .extracting(e -> ((OffGridFlowException) e).code())
-        .isEqualTo(ErrorCode.DIMENSION_MISMATCH);
+        .isEqualTo(CoreErrorCode.DIMENSION_MISMATCH);
   }
 
   @Test
@@ -92,7 +93,7 @@ class UnitTest {
         .isInstanceOf(OffGridFlowException.class)
         .hasMessageContaining("'kwhh'")
         .extracting(e -> ((OffGridFlowException) e).code())
-        .isEqualTo(ErrorCode.UNKNOWN_UNIT);
+        .isEqualTo(CoreErrorCode.UNKNOWN_UNIT);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.offgridflow.calc.internal;
 
+import io.offgridflow.CoreErrorCode;
 import io.offgridflow.ErrorCode;
 import io.offgridflow.calc.ActivityKind;
 import io.opentelemetry.api.OpenTelemetry;
@@ -47,12 +48,12 @@ public final class CalculatorTelemetry {
             .build();
     this.tracer = otel.getTracer(SCOPE);
     ActivityKind[] kinds = ActivityKind.values();
-    ErrorCode[] codes = ErrorCode.values();
+    CoreErrorCode[] codes = CoreErrorCode.values();
     this.byKind = new Attributes[kinds.length];
     this.byKindAndError = new Attributes[kinds.length][codes.length];
     for (ActivityKind k : kinds) {
       byKind[k.ordinal()] = Attributes.of(KIND, k.code());
-      for (ErrorCode c : codes) {
+      for (CoreErrorCode c : codes) {
         byKindAndError[k.ordinal()][c.ordinal()] = Attributes.of(KIND, k.code(), ERROR_CODE, c.name());
       }
     }
@@ -63,7 +64,11 @@ public final class CalculatorTelemetry {
   }
 
   public void failed(ActivityKind kind, ErrorCode code) {
-    errors.add(1, byKindAndError[kind.ordinal()][code.ordinal()]);
+    // Calculation errors carry core codes; the fallback only guards a host FactorSource's own code.
+    Attributes attributes = code instanceof CoreErrorCode core
+        ? byKindAndError[kind.ordinal()][core.ordinal()]
+        : Attributes.of(KIND, kind.code(), ERROR_CODE, code.name());
+    errors.add(1, attributes);
   }
 
   /** Starts the span of one batch; the caller ends it. */

@@ -1,5 +1,6 @@
 package io.offgridflow.calc.internal;
 
+import io.offgridflow.CoreErrorCode;
 import io.offgridflow.ErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.calc.FactorNotFoundException;
@@ -92,7 +93,7 @@ public final class FactorResolver {
       return r;
     }
     Miss m = (Miss) hit;
-    if (m.code() == ErrorCode.UNKNOWN_DATASET) {
+    if (m.code() == CoreErrorCode.UNKNOWN_DATASET) {
       throw new OffGridFlowException(m.code(), "activity " + activityId + ": " + m.message());
     }
     throw new FactorNotFoundException(activityId, m.field(), m.value(), m.message());
@@ -104,7 +105,7 @@ public final class FactorResolver {
     if (dataset != null && catalog.dataset(dataset).isEmpty()) {
       return new Miss("dataset", dataset,
           "unknown dataset '" + dataset + "'; known: " + String.join(", ", new TreeSet<>(catalog.datasets().keySet())),
-          ErrorCode.UNKNOWN_DATASET);
+          CoreErrorCode.UNKNOWN_DATASET);
     }
     Optional<EmissionFactor> found =
         catalog.resolve(category, subject, region, unit == null ? null : unit.dimension(), dataset);
@@ -163,7 +164,7 @@ public final class FactorResolver {
       return new Miss(subjectField, subject,
           "no " + label(category) + " factor for " + subjectField + " '" + subject + "'" + where
               + closest(sub, known) + "; all " + known.size() + " keys are listed in docs/factor-keys.md",
-          ErrorCode.FACTOR_NOT_FOUND);
+          CoreErrorCode.FACTOR_NOT_FOUND);
     }
     List<EmissionFactor> ofSubject = ofCategory.stream().filter(f -> f.subject().equals(sub)).toList();
     TreeSet<String> regions = new TreeSet<>();
@@ -178,13 +179,13 @@ public final class FactorResolver {
       return new Miss("region", region == null ? "" : region,
           "no " + what + " factor for region '" + region + "'" + where + closest(region, regions)
               + " (" + regions.size() + " regions covered)"
-              + (dataset == null ? "" : "; or drop the dataset pin"), ErrorCode.FACTOR_NOT_FOUND);
+              + (dataset == null ? "" : "; or drop the dataset pin"), CoreErrorCode.FACTOR_NOT_FOUND);
     }
     String unitText = unit == null ? "money" : unit.symbol();
     return new Miss("unit", unitText,
         "no " + what + " factor per " + (unit == null ? "currency unit" : unit.dimension().description() + " (" + unitText + ")")
             + (region == null ? "" : " for region " + region) + where + "; factors exist per: " + abbreviate(units),
-        ErrorCode.FACTOR_NOT_FOUND);
+        CoreErrorCode.FACTOR_NOT_FOUND);
   }
 
   /** Up to five known keys nearest to a mistyped one (edit distance), as a "did you mean". */

@@ -1,5 +1,6 @@
 package io.offgridflow.factors.internal;
 
+import io.offgridflow.CoreErrorCode;
 import io.offgridflow.ErrorCode;
 import io.offgridflow.OffGridFlowException;
 import java.io.IOException;
@@ -37,11 +38,11 @@ final class CsvReader {
     try (InputStream in = CsvReader.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new OffGridFlowException(
-            ErrorCode.DATASET_LOAD_FAILED, path + ": bundled resource is missing from the class path");
+            CoreErrorCode.DATASET_LOAD_FAILED, path + ": bundled resource is missing from the class path");
       }
       return parse(path, in.readAllBytes());
     } catch (IOException e) {
-      throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED, path + ": cannot read: " + e.getMessage(), e);
+      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, path + ": cannot read: " + e.getMessage(), e);
     }
   }
 
@@ -81,7 +82,7 @@ final class CsvReader {
   }
 
   static OffGridFlowException fail(String resource, int line, String what) {
-    return new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED, resource + ":" + line + ": " + what);
+    return new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, resource + ":" + line + ": " + what);
   }
 
   /**

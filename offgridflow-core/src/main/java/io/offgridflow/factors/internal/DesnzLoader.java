@@ -1,6 +1,7 @@
 package io.offgridflow.factors.internal;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.factors.DatasetInfo;
 import io.offgridflow.factors.EmissionFactor;
@@ -302,7 +303,7 @@ final class DesnzLoader {
       GroupKey k = new GroupKey(m.level1(), m.level2(), m.level3(), m.level4(), m.columnText(), m.uom());
       Group g = groups.get(k);
       if (g == null) {
-        throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
             CsvReader.DATA_ROOT + DATASET.id() + "/" + FILE + ": no rows for mapped '" + k.label() + "'");
       }
       for (String s : EpaHubLoader.withAliases(m.key().subject(), m.key().aliases())) {
@@ -383,7 +384,7 @@ final class DesnzLoader {
     Set<String> missing = new TreeSet<>(mapped);
     missing.removeAll(seen);
     if (!missing.isEmpty()) {
-      throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
           CsvReader.DATA_ROOT + DATASET.id() + "/" + FILE + ": mapped " + what + " rows not found: " + missing);
     }
   }

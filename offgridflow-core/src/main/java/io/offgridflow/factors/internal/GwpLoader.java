@@ -1,6 +1,7 @@
 package io.offgridflow.factors.internal;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.factors.DatasetInfo;
 import io.offgridflow.factors.GwpSet;
@@ -113,7 +114,7 @@ final class GwpLoader {
             : new GwpValue(b.name(), blendGwp(b, byKey, set), set.datasetId(),
                 "computed from EPA Hub 2025 Table 12 composition with IPCC " + set + " GWPs");
         if (byKey.putIfAbsent(GwpTable.key(b.name()), v) != null) {
-          throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+          throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
               b.where() + ": blend " + b.name() + " clashes with a gas of the " + set + " table");
         }
       }
@@ -182,7 +183,7 @@ final class GwpLoader {
   private static void requireGases(GwpSet set, Map<String, GwpValue> byKey) {
     for (String gas : REQUIRED) {
       if (!byKey.containsKey(GwpTable.key(gas))) {
-        throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
             CsvReader.DATA_ROOT + DIR + "/" + FILE + ": no " + set + " GWP resolves for '" + gas + "'");
       }
     }
@@ -215,7 +216,7 @@ final class GwpLoader {
     for (String part : b.composition().split(",")) {
       Matcher m = COMPONENT.matcher(part.trim());
       if (!m.matches()) {
-        throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
             b.where() + ": formula_or_composition '" + b.composition() + "' has a part '" + part.trim()
                 + "' that is not '<percent>% <gas>'");
       }
@@ -224,7 +225,7 @@ final class GwpLoader {
       out.add(c);
     }
     if (Math.abs(sum - 100) > 1e-6) {
-      throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
           b.where() + ": formula_or_composition '" + b.composition() + "' sums to " + sum + "%, not 100%");
     }
     for (Component c : out) {
@@ -241,7 +242,7 @@ final class GwpLoader {
     if (k.startsWith("HCFC-") || k.startsWith("CFC-") || ZERO_HYDROCARBONS.contains(k)) {
       return false;
     }
-    throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+    throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
         b.where() + ": blend " + b.name() + " component '" + c.gas() + "' is neither a Kyoto gas nor a known zero");
   }
 
@@ -254,7 +255,7 @@ final class GwpLoader {
       }
       GwpValue v = byKey.get(GwpTable.key(c.gas()));
       if (v == null) {
-        throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
             b.where() + ": blend " + b.name() + " needs the " + set + " GWP of " + c.gas() + ", which is not in "
                 + FILE);
       }

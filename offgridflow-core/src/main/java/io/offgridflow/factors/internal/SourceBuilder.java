@@ -1,6 +1,7 @@
 package io.offgridflow.factors.internal;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.factors.DatasetInfo;
 import io.offgridflow.factors.EmissionFactor;
@@ -35,14 +36,14 @@ final class SourceBuilder {
   void add(EmissionFactor f, String where) {
     String prior = ids.putIfAbsent(f.id(), where);
     if (prior != null) {
-      throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
           where + ": factor id '" + f.id() + "' was already built from " + prior);
     }
     String measure = f.unit().map(u -> u.dimension().name()).orElse("MONEY");
     String key = f.category() + "|" + f.subject() + "|" + f.region() + "|" + measure;
     String clash = resolutionKeys.putIfAbsent(key, f.id());
     if (clash != null) {
-      throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED,
+      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
           where + ": factor " + f.id() + " has the same category, subject '" + f.subject() + "', region '"
               + f.region() + "' and dimension " + measure + " as " + clash + "; resolution could not choose");
     }
@@ -55,7 +56,7 @@ final class SourceBuilder {
 
   FactorSource build() {
     if (factors.isEmpty()) {
-      throw new OffGridFlowException(ErrorCode.DATASET_LOAD_FAILED, "dataset " + dataset.id() + " produced no factors");
+      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, "dataset " + dataset.id() + " produced no factors");
     }
     return InMemoryFactorSource.builder().addAll(factors).build();
   }

@@ -3,7 +3,8 @@ package io.offgridflow.factors.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.offgridflow.ErrorCode;
+import io.offgridflow.CoreErrorCode;
+
 import io.offgridflow.OffGridFlowException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class CsvReaderTest {
     assertThatThrownBy(() -> t.rows().get(1).number("value"))
         .isInstanceOf(OffGridFlowException.class)
         .hasMessage("data/x.csv:3: value '12kg' is not a number")
-        .satisfies(e -> assertThat(((OffGridFlowException) e).code()).isEqualTo(ErrorCode.DATASET_LOAD_FAILED));
+        .satisfies(e -> assertThat(((OffGridFlowException) e).code()).isEqualTo(CoreErrorCode.DATASET_LOAD_FAILED));
     assertThatThrownBy(() -> CsvReader.parse("x.csv", "a\n\n\n").rows().get(0))
         .isInstanceOf(IndexOutOfBoundsException.class);
     CsvTable empty = CsvReader.parse("x.csv", "a,b\n1,\n");
