@@ -1,0 +1,116 @@
+package io.offgridflow.xbrl.internal;
+
+import io.offgridflow.calc.Method;
+import io.offgridflow.factors.DatasetInfo;
+import io.offgridflow.factors.GwpSet;
+import io.offgridflow.xbrl.DatasetUse;
+import io.offgridflow.xbrl.GhgReport;
+import io.offgridflow.xbrl.XbrlErrorCode;
+import io.offgridflow.xbrl.XbrlException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The methodology disclosure, written from the report's provenance as an XHTML fragment: the same
+ * markup becomes the instance's escaped text block and the Inline XBRL's {@code ix:nonNumeric}
+ * content, so the two documents carry the same fact. StAX escapes every string from the data.
+ */
+public final class MethodologyText {
+  private final XMLOutputFactory outputs = XMLOutputFactory.newFactory();
+
+  /** The fragment, one {@code div} in the XHTML namespace. */
+  public String xhtml(GhgReport report, int decimals) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter w = outputs.createXMLStreamWriter(out);
+      w.setDefaultNamespace(XbrlNames.XHTML);
+      w.writeStartElement(XbrlNames.XHTML, "div");
+      w.writeDefaultNamespace(XbrlNames.XHTML);
+      paragraph(w, overview(report));
+      paragraph(w, "Calculation methods (number of activity records): " + methods(report.methods()) + ".");
+      if (report.resultsWithPublisherGwp() > 0) {
+        paragraph(w, report.resultsWithPublisherGwp() + " records use factors that their publisher gives as CO2e"
+            + " only, under the publisher's own GWP values; these cannot be restated to another GWP set.");
+      }
+      paragraph(w, "Emission factor datasets:");
+      w.writeStartElement(XbrlNames.XHTML, "ul");
+      for (DatasetUse d : report.datasets()) {
+        w.writeStartElement(XbrlNames.XHTML, "li");
+        w.writeCharacters(describe(d));
+        w.writeEndElement();
+      }
+      if (report.datasets().isEmpty()) {
+        w.writeStartElement(XbrlNames.XHTML, "li");
+        w.writeCharacters("none: the report has no activity records");
+        w.writeEndElement();
+      }
+      w.writeEndElement();
+      paragraph(w, "Each total is the exact sum of its records' emissions. Figures are reported in tonnes of CO2"
+          + " equivalent rounded to " + decimals + " decimal places; every total is the sum of the rounded figures"
+          + " it comprises, so the report's calculations hold exactly. Scope 3 is the sum of the categories"
+          + " reported.");
+      w.writeEndElement();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new XbrlException(XbrlErrorCode.WRITE_FAILED, "cannot write the methodology text: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  private static String overview(GhgReport r) {
+    return "Greenhouse gas emissions for " + r.period().start() + " to " + r.period().end()
+        + " were calculated according to the GHG Protocol Corporate Standard, its Scope 2 Guidance and the"
+        + " Corporate Value Chain (Scope 3) Standard, from " + r.inventory().resultCount()
+        + " activity records. Each figure is an activity amount (energy, fuel, distance, refrigerant or spend)"
+        + " multiplied by an emission factor from a published dataset. CO2 equivalents use the 100-year global"
+        + " warming potentials of " + gwp(r) + ". Scope 2 is reported location-based (grid-average factors) and"
+        + " market-based (energy attribute certificates, supplier-specific rates and residual mixes). Biogenic"
+        + " CO2 is reported separately and is not included in Scope 1.";
+  }
+
+  private static String gwp(GhgReport r) {
+    if (r.gwpSets().isEmpty()) {
+      return "the IPCC assessment report chosen for the calculation";
+    }
+    List<String> names = new ArrayList<>();
+    for (GwpSet s : r.gwpSets()) {
+      names.add("IPCC " + s.name());
+    }
+    return String.join(" and ", names);
+  }
+
+  private static String methods(Map<Method, Long> methods) {
+    if (methods.isEmpty()) {
+      return "none";
+    }
+    List<String> parts = new ArrayList<>();
+    methods.forEach((m, n) -> parts.add(m.code() + " (" + n + ")"));
+    return String.join(", ", parts);
+  }
+
+  private static String describe(DatasetUse d) {
+    StringBuilder sb = new StringBuilder();
+    DatasetInfo info = d.info();
+    if (info != null) {
+      sb.append(info.name()).append(", published by ").append(info.publisher()).append(", edition ")
+          .append(d.edition()).append(", licence ").append(info.licence()).append(" (dataset ")
+          .append(d.datasetId()).append(')');
+    } else {
+      sb.append("dataset ").append(d.datasetId()).append(", edition ").append(d.edition());
+    }
+    sb.append(String.format(Locale.ROOT, ": %d record%s", d.results(), d.results() == 1 ? "" : "s"));
+    return sb.toString();
+  }
+
+  private static void paragraph(XMLStreamWriter w, String text) throws XMLStreamException {
+    w.writeStartElement(XbrlNames.XHTML, "p");
+    w.writeCharacters(text);
+    w.writeEndElement();
+  }
+}
