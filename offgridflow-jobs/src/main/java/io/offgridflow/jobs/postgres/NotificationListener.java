@@ -46,6 +46,8 @@ final class NotificationListener implements AutoCloseable {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
+          // Named so an operator (or a test) can find the listener in pg_stat_activity.
+          s.execute("SET application_name = '" + applicationName(channel) + "'");
           s.execute("LISTEN " + channel);
         }
         PGConnection pg = c.unwrap(PGConnection.class);
@@ -65,6 +67,10 @@ final class NotificationListener implements AutoCloseable {
             throw new SQLException("listener connection is no longer valid", "08006");
           }
         }
+        try (Statement s = c.createStatement()) {
+          // The connection may go back to a pool: leave it as we found it.
+          s.execute("UNLISTEN *; RESET application_name");
+        }
       } catch (SQLException | RuntimeException e) {
         if (closed) {
           return;
@@ -80,6 +86,12 @@ final class NotificationListener implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** The session's application_name: {@code ogf-listen:} and the channel, cut to PostgreSQL's 63 bytes. */
+  static String applicationName(String channel) {
+    String name = "ogf-listen:" + channel;
+    return name.length() > 63 ? name.substring(0, 63) : name;
   }
 
   private void fire() {

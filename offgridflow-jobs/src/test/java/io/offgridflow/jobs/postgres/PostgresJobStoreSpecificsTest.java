@@ -1,0 +1,280 @@
+package io.offgridflow.jobs.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.offgridflow.jobs.JobStatus;
+import io.offgridflow.jobs.spi.ClaimRequest;
+import io.offgridflow.jobs.spi.ClaimedJob;
+import io.offgridflow.jobs.spi.Completion;
+import io.offgridflow.jobs.spi.Completion.Outcome;
+import io.offgridflow.jobs.spi.EnqueueOutcome;
+import io.offgridflow.jobs.spi.NewJob;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What only the PostgreSQL store has: migrations, LISTEN/NOTIFY, the claim plan, races between connections. */
+class PostgresJobStoreSpecificsTest {
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+
+  private PgTestDb db;
+  private PostgresJobStore store;
+
+  @BeforeEach
+  void setUp() {
+    db = PgTestDb.create("jobs_pg", 8);
+    store = db.store();
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+    db.close();
+  }
+
+  private static NewJob job(String tenant, String key) {
+    return new NewJob(tenant, "t", "default", "{}", T0, 0, 3, Duration.ofMinutes(1), key, T0);
+  }
+
+  @Test
+  void migrateIsIdempotentAndRecordsItsHistory() throws SQLException {
+    assertThat(PostgresJobStore.migrate(db.pool)).as("already applied by setUp").isEmpty();
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version, script FROM ogf_jobs_schema_history ORDER BY version")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+      assertThat(rs.getString(2)).isEqualTo("V1__jobs.sql");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
+  void nodesMigratingAtOnceApplyEachVersionOnce() throws Exception {
+    try (PgTestDb fresh = freshUnmigratedSchema()) {
+      int nodes = 4;
+      ExecutorService pool = Executors.newFixedThreadPool(nodes);
+      CountDownLatch go = new CountDownLatch(1);
+      try {
+        List<Future<List<Integer>>> results = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+          results.add(pool.submit(() -> {
+            go.await();
+            return PostgresJobStore.migrate(fresh.pool);
+          }));
+        }
+        go.countDown();
+        List<Integer> applied = new ArrayList<>();
+        for (Future<List<Integer>> f : results) {
+          applied.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(applied).as("exactly one node applied V1; the rest found it done").containsExactly(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      PostgresJobStore s = PostgresJobStore.builder().dataSource(fresh.pool).build();
+      assertThat(s.enqueue(List.of(job("acme", null)))).hasSize(1);
+    }
+  }
+
+  /** A schema with no job tables: PgTestDb migrates, so undo that. */
+  private static PgTestDb freshUnmigratedSchema() throws SQLException {
+    PgTestDb fresh = PgTestDb.create("jobs_mig", 4);
+    try (Connection c = fresh.pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE ogf_jobs; DROP TABLE ogf_jobs_schema_history");
+    }
+    return fresh;
+  }
+
+  @Test
+  void anEditedMigrationIsRefused() throws SQLException {
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("UPDATE ogf_jobs_schema_history SET checksum = checksum + 1 WHERE version = 1");
+    }
+    assertThatThrownBy(() -> PostgresJobStore.migrate(db.pool))
+        .isInstanceOf(PostgresStoreException.class)
+        .hasMessageContaining("V1__jobs.sql")
+        .extracting(e -> ((PostgresStoreException) e).code()).isEqualTo(PostgresStoreErrorCode.MIGRATION_FAILED);
+  }
+
+  @Test
+  void aMissingSchemaSaysToMigrate() throws SQLException {
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE ogf_jobs");
+    }
+    assertThatThrownBy(() -> store.enqueue(List.of(job("acme", null))))
+        .isInstanceOf(PostgresStoreException.class)
+        .hasMessageContaining("migrate");
+  }
+
+  @Test
+  void enqueueWakesListenersAndTheListenerSurvivesALostConnection() throws Exception {
+    PostgresJobStore fast = PostgresJobStore.builder().dataSource(db.pool).channel("ogf_" + db.schema)
+        .listenerReconnectDelay(Duration.ofMillis(50)).build();
+    Semaphore calls = new Semaphore(0);
+    try (AutoCloseable sub = fast.onJobsAvailable(calls::release)) {
+      awaitListener(true);
+      store.enqueue(List.of(job("acme", null)));
+      assertThat(calls.tryAcquire(10, TimeUnit.SECONDS)).as("notified of the enqueue").isTrue();
+
+      // A future job wakes nobody: no worker could take it yet.
+      store.enqueue(List.of(new NewJob("acme", "t", "default", "{}", T0.plusSeconds(60), 0, 3,
+          Duration.ofMinutes(1), null, T0)));
+      assertThat(calls.tryAcquire(300, TimeUnit.MILLISECONDS)).isFalse();
+
+      int killed = terminateListener();
+      assertThat(killed).isEqualTo(1);
+      // After reconnecting the listener wakes everyone once, since notifications sent meanwhile are lost.
+      assertThat(calls.tryAcquire(10, TimeUnit.SECONDS)).as("woken after reconnecting").isTrue();
+      awaitListener(true);
+      calls.drainPermits();
+      store.enqueue(List.of(job("acme", null)));
+      assertThat(calls.tryAcquire(10, TimeUnit.SECONDS)).as("notified again on the new connection").isTrue();
+    } finally {
+      fast.close();
+    }
+    awaitListener(false);
+  }
+
+  private void awaitListener(boolean present) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      try (Connection c = db.raw.getConnection(); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+              + NotificationListener.applicationName("ogf_" + db.schema) + "'")) {
+        rs.next();
+        if ((rs.getInt(1) > 0) == present) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("listener " + (present ? "never appeared" : "never went away"));
+  }
+
+  private int terminateListener() throws SQLException {
+    try (Connection c = db.raw.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            + " WHERE application_name = '" + NotificationListener.applicationName("ogf_" + db.schema) + "'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void retriesDueNowAndReleasesWakeListenersButFutureRetriesDoNot() throws Exception {
+    Semaphore calls = new Semaphore(0);
+    try (AutoCloseable sub = store.onJobsAvailable(calls::release)) {
+      awaitListener(true);
+      store.enqueue(List.of(job("acme", null), job("acme", null), job("acme", null)));
+      assertThat(calls.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+      List<ClaimedJob> jobs = store.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 3, T0,
+          Duration.ofSeconds(30), Integer.MAX_VALUE, Map.of()));
+      calls.drainPermits();
+      store.complete("w", List.of(new Completion(jobs.get(0).id(), 1, Outcome.RETRY, T0, T0.plusSeconds(60), "e", null)));
+      assertThat(calls.tryAcquire(300, TimeUnit.MILLISECONDS)).as("retry in a minute").isFalse();
+      store.complete("w", List.of(new Completion(jobs.get(1).id(), 1, Outcome.RETRY, T0, T0, "e", null)));
+      assertThat(calls.tryAcquire(10, TimeUnit.SECONDS)).as("retry due now").isTrue();
+      store.complete("w", List.of(new Completion(jobs.get(2).id(), 1, Outcome.RELEASED, T0, null, null, null)));
+      assertThat(calls.tryAcquire(10, TimeUnit.SECONDS)).as("released").isTrue();
+    }
+  }
+
+  @Test
+  void claimsUseThePartialIndexWhenMostRowsAreFinished() throws SQLException {
+    // 100k finished rows and a handful waiting: the claim must not read the finished ones.
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO ogf_jobs (tenant_id, type, queue, payload, status, max_attempts, timeout_ms,"
+          + " run_at, created_at, finished_at, attempt)"
+          + " SELECT 't' || (g % 50), 't', 'default', '{}', 'succeeded', 3, 1000, now(), now(), now(), 1"
+          + " FROM generate_series(1, 100000) g");
+      s.execute("ANALYZE ogf_jobs");
+    }
+    store.enqueue(List.of(job("acme", null), job("acme", null)));
+    String plan;
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+      // The claim statement itself, bound to literal values, explained without running it.
+      StringBuilder sb = new StringBuilder();
+      try (ResultSet rs = s.executeQuery("EXPLAIN WITH candidates AS MATERIALIZED ("
+          + " SELECT c.id, c.priority, c.run_at FROM unnest('{default}'::text[]) AS q(name) CROSS JOIN LATERAL ("
+          + "   SELECT j.id, j.priority, j.run_at FROM ogf_jobs j WHERE j.queue = q.name"
+          + "   AND j.status IN ('scheduled', 'available', 'retrying') AND j.run_at <= now()"
+          + "   AND j.type = ANY('{t}'::text[]) ORDER BY j.priority, j.run_at, j.id LIMIT 100"
+          + "   FOR UPDATE SKIP LOCKED) c) SELECT * FROM candidates")) {
+        while (rs.next()) {
+          sb.append(rs.getString(1)).append('\n');
+        }
+      }
+      plan = sb.toString();
+    }
+    assertThat(plan).contains("ogf_jobs_claimable_idx").doesNotContain("Seq Scan on ogf_jobs");
+    List<ClaimedJob> got = store.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 10, T0,
+        Duration.ofSeconds(30), Integer.MAX_VALUE, Map.of()));
+    assertThat(got).hasSize(2);
+  }
+
+  @Test
+  void concurrentEnqueuesOfOneUniqueKeyAgreeOnOneId() throws Exception {
+    int threads = 6;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String key = "k" + round;
+        List<Future<EnqueueOutcome>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          fs.add(pool.submit(() -> {
+            go.await();
+            return store.enqueue(List.of(job("acme", key))).get(0);
+          }));
+        }
+        go.countDown();
+        List<EnqueueOutcome> outs = new ArrayList<>();
+        for (Future<EnqueueOutcome> f : fs) {
+          outs.add(f.get(30, TimeUnit.SECONDS));
+        }
+        assertThat(outs.stream().filter(EnqueueOutcome::inserted)).hasSize(1);
+        assertThat(outs.stream().map(EnqueueOutcome::id).distinct()).hasSize(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void rescueOfACancelledJobCancelsItInsteadOfRunningItAgain() {
+    long id = store.enqueue(List.of(job("acme", null))).get(0).id();
+    store.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 1, T0, Duration.ofSeconds(5),
+        Integer.MAX_VALUE, Map.of()));
+    assertThat(store.cancel("acme", id, T0.plusSeconds(1))).isTrue();
+    assertThat(store.rescueExpired(T0.plusSeconds(10))).isEqualTo(1);
+    assertThat(store.find("acme", id).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+  }
+
+  @Test
+  void purgeWorksInChunks() throws SQLException {
+    PostgresJobStore small = PostgresJobStore.builder().dataSource(db.pool).purgeBatchSize(7).build();
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO ogf_jobs (tenant_id, type, queue, payload, status, max_attempts, timeout_ms,"
+          + " run_at, created_at, finished_at) SELECT 'a', 't', 'default', '{}', 'dead', 3, 1000,"
+          + " '2029-01-01Z', '2029-01-01Z', '2029-01-01Z' FROM generate_series(1, 50)");
+    }
+    assertThat(small.purge(T0, List.of(JobStatus.DEAD))).isEqualTo(50);
+  }
+}
