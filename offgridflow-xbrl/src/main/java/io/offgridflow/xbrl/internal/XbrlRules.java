@@ -7,7 +7,6 @@ import io.offgridflow.xbrl.XbrlErrorCode;
 import io.offgridflow.xbrl.spi.CalculationRelation;
 import io.offgridflow.xbrl.spi.CategoryAxis;
 import io.offgridflow.xbrl.spi.ConceptDefinition;
-import io.offgridflow.xbrl.spi.DataType;
 import io.offgridflow.xbrl.spi.TaxonomyMapping;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -219,10 +218,15 @@ public final class XbrlRules {
           continue;
         }
         List<ParsedDocument.ParsedFact> items = new ArrayList<>();
+        boolean duplicated = byConceptAndContext.get(key(doc, total.concept(), total)).size() > 1;
         for (QName item : rel.items()) {
-          items.addAll(byConceptAndContext.getOrDefault(key(doc, item, total), List.of()));
+          List<ParsedDocument.ParsedFact> found = byConceptAndContext.getOrDefault(key(doc, item, total), List.of());
+          duplicated |= found.size() > 1;
+          items.addAll(found);
         }
-        if (!items.isEmpty()) {
+        // XBRL 2.1 5.2.5.2: a summation with duplicate items or totals is not bound, so not checked;
+        // the duplicates themselves are reported.
+        if (!items.isEmpty() && !duplicated) {
           compare(total, items, total.concept().getLocalPart() + " = " + String.join(" + ",
               rel.items().stream().map(QName::getLocalPart).toList()), issues);
         }
