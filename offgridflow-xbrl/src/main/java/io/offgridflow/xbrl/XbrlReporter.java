@@ -1,6 +1,7 @@
 package io.offgridflow.xbrl;
 
 import io.offgridflow.xbrl.internal.FactAssembler;
+import io.offgridflow.xbrl.internal.InlineXbrlWriter;
 import io.offgridflow.xbrl.internal.InstanceMarshaller;
 import io.offgridflow.xbrl.internal.MethodologyText;
 import io.offgridflow.xbrl.spi.TaxonomyMapping;
@@ -12,6 +13,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 
 /**
  * Writes a {@link GhgReport} as an XBRL 2.1 instance, an Inline XBRL 1.1 document or a PDF, tagged
@@ -34,6 +36,7 @@ public final class XbrlReporter {
   private final FactAssembler assembler;
   private final MethodologyText methodology = new MethodologyText();
   private final InstanceMarshaller marshaller = new InstanceMarshaller();
+  private final InlineXbrlWriter inline;
   private final Clock clock;
   private final Tracer tracer;
 
@@ -42,6 +45,7 @@ public final class XbrlReporter {
     this.decimals = b.decimals;
     this.assembler = new FactAssembler(b.taxonomy, b.decimals, b.intensityDigits);
     this.clock = b.clock;
+    this.inline = new InlineXbrlWriter(b.taxonomy, marshaller, b.decimals);
     this.tracer = b.openTelemetry.getTracer("io.offgridflow.xbrl");
   }
 
@@ -68,6 +72,16 @@ public final class XbrlReporter {
     traced("xbrl", instance.facts().size(), () -> marshaller.write(instance, out));
   }
 
+  /**
+   * Writes the report as one self-contained Inline XBRL 1.1 document (XHTML, UTF-8) carrying the
+   * same facts as {@link #writeXbrl(GhgReport, OutputStream)}. The stream is left open.
+   */
+  public void writeInlineXbrl(GhgReport report, OutputStream out) {
+    XbrlInstance instance = toInstance(report);
+    traced("ixbrl", instance.facts().size(),
+        () -> inline.write(report, instance, LocalDate.now(clock), out));
+  }
+
   private void traced(String format, long facts, Runnable work) {
     Span span = tracer.spanBuilder("offgridflow.xbrl.write").setAttribute(FORMAT, format)
         .setAttribute(FACTS, facts).startSpan();
@@ -80,10 +94,6 @@ public final class XbrlReporter {
     } finally {
       span.end();
     }
-  }
-
-  Clock clock() {
-    return clock;
   }
 
   /** Builder for {@link XbrlReporter}. */

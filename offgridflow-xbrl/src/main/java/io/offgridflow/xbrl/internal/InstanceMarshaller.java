@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamWriter;
 import org.glassfish.jaxb.runtime.marshaller.NamespacePrefixMapper;
 
 /**
@@ -47,6 +49,28 @@ public final class InstanceMarshaller {
       m.marshal(bind(instance), out);
     } catch (JAXBException e) {
       throw new XbrlException(XbrlErrorCode.WRITE_FAILED, "cannot write the XBRL instance: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Writes the instance's contexts and units into an Inline XBRL header being written by {@code
+   * out}: the same bindings as the instance, so both documents carry identical contexts.
+   */
+  public void writeContextsAndUnits(XbrlInstance instance, XMLStreamWriter out) {
+    try {
+      Marshaller m = context.createMarshaller();
+      m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+      m.setProperty(PREFIX_MAPPER, new Prefixes(instance.namespaces()));
+      XbrlElements.Xbrl bound = bind(new XbrlInstance(instance.schemaRef(), instance.namespaces(),
+          instance.contexts(), instance.units(), List.of()));
+      for (XbrlElements.Context c : bound.contexts()) {
+        m.marshal(new JAXBElement<>(new QName(XbrlNames.XBRLI, "context"), XbrlElements.Context.class, c), out);
+      }
+      for (XbrlElements.Unit u : bound.units()) {
+        m.marshal(new JAXBElement<>(new QName(XbrlNames.XBRLI, "unit"), XbrlElements.Unit.class, u), out);
+      }
+    } catch (JAXBException e) {
+      throw new XbrlException(XbrlErrorCode.WRITE_FAILED, "cannot write the Inline XBRL header: " + describe(e), e);
     }
   }
 

@@ -48,6 +48,14 @@ public final class XbrlElements {
       this.units = units;
       this.facts = facts;
     }
+
+    public List<Context> contexts() {
+      return contexts;
+    }
+
+    public List<Unit> units() {
+      return units;
+    }
   }
 
   /** {@code link:schemaRef}. */
