@@ -1,0 +1,496 @@
+package io.offgridflow.connectors.aws.internal;
+
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import io.offgridflow.OffGridFlowException;
+import io.offgridflow.cloud.CcfModel;
+import io.offgridflow.cloud.CloudErrorCode;
+import io.offgridflow.cloud.CloudProvider;
+import io.offgridflow.connectors.aws.CurFormat;
+import io.offgridflow.connectors.aws.CurGroup;
+import io.offgridflow.connectors.aws.GroupKey;
+import io.offgridflow.connectors.aws.UsageClass;
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One sync's state across its files: the FastCSV callback that turns each CUR record into a few
+ * ints and two doubles without building Strings, the rule cache, and the group sums. Rows are
+ * processed as they are parsed, so memory depends on the number of distinct values and groups,
+ * not on the number of rows.
+ */
+public final class CurRun extends CsvCallbackHandler<Object> {
+  private static final Object ROW = new Object();
+  // Field slots.
+  private static final int LIT = 0;
+  private static final int DATE = 1;
+  private static final int ACCOUNT = 2;
+  private static final int PRODUCT = 3;
+  private static final int USAGE_TYPE = 4;
+  private static final int AMOUNT = 5;
+  private static final int COST = 6;
+  private static final int UNIT = 7;
+  private static final int REGION = 8;
+  private static final int VCPU = 9;
+  private static final int SLOTS = 10;
+  private static final String[][] CUR1 = {
+      {"lineItem/LineItemType"}, {"lineItem/UsageStartDate"}, {"lineItem/UsageAccountId"},
+      {"lineItem/ProductCode"}, {"lineItem/UsageType"}, {"lineItem/UsageAmount"},
+      {"lineItem/BlendedCost", "lineItem/UnblendedCost"}, {"pricing/unit"},
+      {"product/region", "product/regionCode"}, {"product/vcpu"}};
+  private static final String[][] CUR2 = {
+      {"line_item_line_item_type"}, {"line_item_usage_start_date"}, {"line_item_usage_account_id"},
+      {"line_item_product_code"}, {"line_item_usage_type"}, {"line_item_usage_amount"},
+      {"line_item_blended_cost", "line_item_unblended_cost"}, {"pricing_unit"},
+      {"product_region_code", "product_region"}, {"product_vcpu"}};
+  // Group key positions.
+  private static final int K_CLASS = 0;
+  private static final int K_SERVICE = 1;
+  private static final int K_REGION = 2;
+  private static final int K_ACCOUNT = 3;
+  private static final int K_MONTH = 4;
+  private static final int K_DAY = 5;
+  private static final int K_USAGE = 6;
+  private static final int WIDTH = 7;
+
+  private final CcfModel model;
+  private final CurRules rules;
+  private final CurFormat format;
+  private final List<GroupKey> groupBy;
+  private final boolean[] grouped = new boolean[WIDTH];
+
+  private final CharPool[] pools = new CharPool[SLOTS];
+  private final CharPool days = new CharPool();
+  private final GroupTable groups = new GroupTable(WIDTH);
+  private final GroupTable unknown = new GroupTable(WIDTH + 3);
+  private final LongMap<Rule> ruleByKey = new LongMap<>();
+  private final Map<String, Rule> ruleBySlowKey = new HashMap<>();
+  private final List<Rule> allRules = new ArrayList<>();
+  private double[] gridByRegion = new double[0];
+  private int[] daysByMonth = new int[0];
+
+  // Per file.
+  private String file = "";
+  private boolean headerSeen;
+  private List<String> header = new ArrayList<>();
+  private int[] slotOfField = new int[0];
+  private int requiredFields;
+
+  // Per record.
+  private long line;
+  private int fieldCount;
+  private RecordType recordType = RecordType.DATA;
+  private final int[] ids = new int[SLOTS];
+  private int dayId;
+  private double amount;
+  private double cost;
+  private final int[] key = new int[WIDTH];
+  private final int[] ukey = new int[WIDTH + 3];
+
+  private long rowsRead;
+  private long fileRows;
+  private long chars;
+  private final Runnable every64k;
+
+  public CurRun(CcfModel model, CurFormat format, List<GroupKey> groupBy, boolean embodied, Runnable every64k) {
+    this.model = model;
+    this.rules = new CurRules(model, AwsUsageLists.load(), embodied);
+    this.format = format;
+    this.groupBy = List.copyOf(groupBy);
+    this.every64k = every64k;
+    for (GroupKey g : groupBy) {
+      grouped[position(g)] = true;
+    }
+    for (int i = 0; i < SLOTS; i++) {
+      pools[i] = new CharPool();
+    }
+  }
+
+  private static int position(GroupKey g) {
+    return switch (g) {
+      case CLASS -> K_CLASS;
+      case SERVICE -> K_SERVICE;
+      case REGION -> K_REGION;
+      case ACCOUNT -> K_ACCOUNT;
+      case MONTH -> K_MONTH;
+      case DAY -> K_DAY;
+      case USAGE_TYPE -> K_USAGE;
+    };
+  }
+
+  /** Starts a new file: its first record is read as the header. */
+  public void startFile(String name) {
+    file = name;
+    headerSeen = false;
+    header = new ArrayList<>();
+    fileRows = 0;
+  }
+
+  public long rowsRead() {
+    return rowsRead;
+  }
+
+  public long fileRows() {
+    return fileRows;
+  }
+
+  /** Characters of CSV parsed, approximately (fields of data rows), for throughput figures. */
+  public long chars() {
+    return chars;
+  }
+
+  @Override
+  protected RecordType getRecordType() {
+    return recordType;
+  }
+
+  @Override
+  protected int getFieldCount() {
+    return fieldCount;
+  }
+
+  @Override
+  protected void beginRecord(long startingLineNumber) {
+    line = startingLineNumber;
+    fieldCount = 0;
+    recordType = RecordType.DATA;
+    amount = 0;
+    cost = 0;
+    Arrays.fill(ids, -1);
+  }
+
+  @Override
+  protected void addField(char[] buf, int offset, int len, boolean quoted) {
+    int idx = fieldCount++;
+    chars += len + 1;
+    if (!headerSeen) {
+      header.add(new String(buf, offset, len).trim());
+      return;
+    }
+    if (idx >= slotOfField.length) {
+      return;
+    }
+    int slot = slotOfField[idx];
+    if (slot < 0) {
+      return;
+    }
+    if (slot == AMOUNT || slot == COST) {
+      double v = Numbers.parse(buf, offset, len);
+      if (Double.isNaN(v)) {
+        throw bad(idx, new String(buf, offset, len), "is not a number");
+      }
+      if (slot == AMOUNT) {
+        amount = v;
+      } else {
+        cost = v;
+      }
+    } else if (slot == DATE) {
+      if (len < 10) {
+        if (len == 0) {
+          throw bad(idx, "", "is empty; a usage start date such as 2025-01-01T00:00:00Z is expected");
+        }
+        throw bad(idx, new String(buf, offset, len), "is not a date such as 2025-01-01T00:00:00Z");
+      }
+      ids[DATE] = pools[DATE].id(buf, offset, 7);
+      if (grouped[K_DAY]) {
+        dayId = days.id(buf, offset, 10);
+      }
+    } else {
+      ids[slot] = pools[slot].id(buf, offset, len);
+    }
+  }
+
+  private OffGridFlowException bad(int field, String value, String what) {
+    return new OffGridFlowException(CloudErrorCode.INVALID_BILL, file + ":" + line + ": column "
+        + header.get(field) + " (" + (field + 1) + "): value '" + value + "' " + what);
+  }
+
+  @Override
+  protected void setComment(char[] buf, int offset, int len) {
+    recordType = RecordType.COMMENT;
+  }
+
+  @Override
+  protected void setEmpty() {
+    recordType = RecordType.EMPTY;
+  }
+
+  @Override
+  protected Object buildRecord() {
+    if (recordType != RecordType.DATA) {
+      return recordType;
+    }
+    if (!headerSeen) {
+      bindHeader();
+      return ROW;
+    }
+    if (fieldCount < requiredFields) {
+      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, file + ":" + line + ": row has " + fieldCount
+          + " fields, the header has " + header.size() + " (a truncated or corrupt file?)");
+    }
+    row();
+    return ROW;
+  }
+
+  private void bindHeader() {
+    headerSeen = true;
+    CurFormat f = format;
+    if (f == CurFormat.AUTO) {
+      if (header.contains("lineItem/UsageType")) {
+        f = CurFormat.CUR1;
+      } else if (header.contains("line_item_usage_type")) {
+        f = CurFormat.CUR2;
+      } else {
+        throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ":" + line
+            + ": not a CUR: the header has neither lineItem/UsageType (CUR 1.0) nor line_item_usage_type (CUR 2.0)");
+      }
+    }
+    String[][] names = f == CurFormat.CUR1 ? CUR1 : CUR2;
+    slotOfField = new int[header.size()];
+    Arrays.fill(slotOfField, -1);
+    requiredFields = 0;
+    for (int s = 0; s < SLOTS; s++) {
+      int at = -1;
+      for (String n : names[s]) {
+        at = header.indexOf(n);
+        if (at >= 0) {
+          break;
+        }
+      }
+      if (at < 0) {
+        if (s == VCPU) {
+          continue; // optional: CUR 2.0 keeps it inside the product map
+        }
+        throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ":" + line + ": " + f
+            + " header lacks column " + String.join(" or ", names[s])
+            + (format == CurFormat.AUTO ? "" : " (is --format right?)"));
+      }
+      slotOfField[at] = s;
+      requiredFields = Math.max(requiredFields, at + 1);
+    }
+  }
+
+  private void row() {
+    rowsRead++;
+    fileRows++;
+    if ((rowsRead & 0xFFFF) == 0) {
+      every64k.run();
+    }
+    Rule r = rule();
+    r.rows++;
+    Arrays.fill(key, -1);
+    if (grouped[K_SERVICE]) {
+      key[K_SERVICE] = ids[PRODUCT];
+    }
+    if (grouped[K_REGION]) {
+      key[K_REGION] = ids[REGION];
+    }
+    if (grouped[K_ACCOUNT]) {
+      key[K_ACCOUNT] = ids[ACCOUNT];
+    }
+    if (grouped[K_MONTH]) {
+      key[K_MONTH] = ids[DATE];
+    }
+    if (grouped[K_DAY]) {
+      key[K_DAY] = dayId;
+    }
+    if (grouped[K_USAGE]) {
+      key[K_USAGE] = ids[USAGE_TYPE];
+    }
+    UsageClass c = r.primary;
+    switch (c) {
+      case COMPUTE, STORAGE, NETWORKING -> {
+        double kwh = amount * r.kwhPerUnit;
+        if (r.perDayOfMonth) {
+          kwh *= daysInMonth(ids[DATE]);
+        }
+        double mem = amount * r.memoryKwhPerUnit;
+        double grid = grid(ids[REGION]);
+        r.knownKwh += kwh + mem;
+        r.knownCost += cost;
+        add(c, kwh, kwh * grid, 1);
+        if (mem != 0) {
+          add(UsageClass.MEMORY, mem, mem * grid, grouped[K_CLASS] ? 1 : 0);
+        }
+        if (r.embodiedKgPerUnit != 0) {
+          add(UsageClass.EMBODIED, 0, amount * r.embodiedKgPerUnit, grouped[K_CLASS] ? 1 : 0);
+        }
+      }
+      case UNKNOWN -> {
+        System.arraycopy(key, 0, ukey, 0, WIDTH);
+        ukey[K_CLASS] = grouped[K_CLASS] ? UsageClass.UNKNOWN.ordinal() : -1;
+        ukey[WIDTH] = ids[PRODUCT];
+        ukey[WIDTH + 1] = ids[UNIT];
+        ukey[WIDTH + 2] = ids[REGION];
+        unknown.add(ukey, cost, 0, 1);
+      }
+      default -> add(c, 0, 0, 1);
+    }
+  }
+
+  private void add(UsageClass c, double kwh, double co2e, long n) {
+    key[K_CLASS] = grouped[K_CLASS] ? c.ordinal() : -1;
+    groups.add(key, kwh, co2e, n);
+  }
+
+  private Rule rule() {
+    int lit = ids[LIT];
+    int product = ids[PRODUCT];
+    int usage = ids[USAGE_TYPE];
+    int unit = ids[UNIT];
+    int vcpu = ids[VCPU] + 1; // -1 when the column is absent
+    if (lit < (1 << 6) && product < (1 << 14) && usage < (1 << 24) && unit < (1 << 10) && vcpu < (1 << 10)) {
+      long k = ((long) usage << 40) | ((long) product << 26) | ((long) unit << 16) | ((long) lit << 10) | vcpu;
+      Rule r = ruleByKey.get(k);
+      if (r == null) {
+        r = newRule();
+        ruleByKey.put(k, r);
+      }
+      return r;
+    }
+    String slow = lit + "|" + product + "|" + usage + "|" + unit + "|" + vcpu;
+    return ruleBySlowKey.computeIfAbsent(slow, s -> newRule());
+  }
+
+  private Rule newRule() {
+    Rule r = rules.build(text(LIT), text(PRODUCT), text(USAGE_TYPE), text(UNIT), text(VCPU), ids[PRODUCT], ids[UNIT]);
+    allRules.add(r);
+    return r;
+  }
+
+  private String text(int slot) {
+    return ids[slot] < 0 ? "" : pools[slot].value(ids[slot]);
+  }
+
+  private double grid(int regionId) {
+    if (regionId >= gridByRegion.length) {
+      int old = gridByRegion.length;
+      gridByRegion = Arrays.copyOf(gridByRegion, Math.max(regionId + 1, old * 2));
+      Arrays.fill(gridByRegion, old, gridByRegion.length, Double.NaN);
+    }
+    double g = gridByRegion[regionId];
+    if (Double.isNaN(g)) {
+      g = model.gridKgPerKwh(CloudProvider.AWS, pools[REGION].value(regionId));
+      gridByRegion[regionId] = g;
+    }
+    return g;
+  }
+
+  private int daysInMonth(int monthId) {
+    if (monthId >= daysByMonth.length) {
+      daysByMonth = Arrays.copyOf(daysByMonth, Math.max(monthId + 1, daysByMonth.length * 2));
+    }
+    int d = daysByMonth[monthId];
+    if (d == 0) {
+      String ym = pools[DATE].value(monthId);
+      try {
+        d = YearMonth.parse(ym).lengthOfMonth();
+      } catch (DateTimeException e) {
+        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, file + ":" + line
+            + ": usage start date begins '" + ym + "', not a year-month such as 2025-01");
+      }
+      daysByMonth[monthId] = d;
+    }
+    return d;
+  }
+
+  /** Row counts by class and reason, over every file of the run. */
+  public Map<String, Long> reasons() {
+    Map<String, Long> out = new TreeMap<>();
+    for (Rule r : allRules) {
+      if (r.rows > 0) {
+        out.merge(r.reason, r.rows, Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** Rows per primary class. */
+  public long rows(UsageClass c) {
+    long n = 0;
+    for (Rule r : allRules) {
+      if (r.primary == c) {
+        n += r.rows;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Estimates the unknown rows from the kWh per cost of the known rows with the same service and
+   * unit (else the same unit), as CCF does, and returns every group.
+   */
+  public List<CurGroup> finish() {
+    Map<Long, double[]> byServiceUnit = new HashMap<>();
+    Map<Integer, double[]> byUnit = new HashMap<>();
+    for (Rule r : allRules) {
+      if (r.estimated() && r.rows > 0) {
+        double[] su = byServiceUnit.computeIfAbsent(((long) r.serviceId << 32) | (r.unitId & 0xffffffffL), k -> new double[2]);
+        su[0] += r.knownKwh;
+        su[1] += r.knownCost;
+        double[] u = byUnit.computeIfAbsent(r.unitId, k -> new double[2]);
+        u[0] += r.knownKwh;
+        u[1] += r.knownCost;
+      }
+    }
+    GroupTable all = groups;
+    for (int s = 0; s < unknown.capacity(); s++) {
+      if (!unknown.used(s)) {
+        continue;
+      }
+      int service = unknown.key(s, WIDTH);
+      int unit = unknown.key(s, WIDTH + 1);
+      int region = unknown.key(s, WIDTH + 2);
+      double[] ratio = byServiceUnit.get(((long) service << 32) | (unit & 0xffffffffL));
+      if (ratio == null || ratio[1] == 0) {
+        ratio = byUnit.get(unit);
+      }
+      double kwh = ratio == null || ratio[1] == 0 ? 0 : ratio[0] / ratio[1] * unknown.a[s];
+      double co2e = region < 0 ? kwh * model.gridKgPerKwh(CloudProvider.AWS, "") : kwh * grid(region);
+      for (int k = 0; k < WIDTH; k++) {
+        key[k] = unknown.key(s, k);
+      }
+      all.add(key, kwh, co2e, unknown.count[s]);
+    }
+    List<CurGroup> out = new ArrayList<>();
+    for (int s = 0; s < all.capacity(); s++) {
+      if (!all.used(s)) {
+        continue;
+      }
+      List<String> values = new ArrayList<>(groupBy.size());
+      for (GroupKey g : groupBy) {
+        int id = all.key(s, position(g));
+        values.add(switch (g) {
+          case CLASS -> UsageClass.values()[id].key();
+          case SERVICE -> name(PRODUCT, id);
+          case REGION -> name(REGION, id);
+          case ACCOUNT -> name(ACCOUNT, id);
+          case MONTH -> name(DATE, id);
+          case DAY -> id < 0 ? "" : days.value(id);
+          case USAGE_TYPE -> name(USAGE_TYPE, id);
+        });
+      }
+      out.add(new CurGroup(values, all.a[s], all.b[s], all.count[s]));
+    }
+    out.sort((x, y) -> {
+      for (int i = 0; i < x.key().size(); i++) {
+        int c = x.key().get(i).compareTo(y.key().get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    });
+    return out;
+  }
+
+  private String name(int slot, int id) {
+    return id < 0 ? "" : pools[slot].value(id);
+  }
+}

@@ -1,0 +1,58 @@
+package io.offgridflow.connectors.aws.internal;
+
+/** Open-addressing long-to-object map: the per-row rule lookup without boxing the key. */
+final class LongMap<V> {
+  private long[] keys = new long[1024];
+  private Object[] values = new Object[1024];
+  private int size;
+
+  @SuppressWarnings("unchecked")
+  V get(long k) {
+    int mask = keys.length - 1;
+    int i = hash(k) & mask;
+    Object v;
+    while ((v = values[i]) != null) {
+      if (keys[i] == k) {
+        return (V) v;
+      }
+      i = (i + 1) & mask;
+    }
+    return null;
+  }
+
+  void put(long k, V v) {
+    int mask = keys.length - 1;
+    int i = hash(k) & mask;
+    while (values[i] != null) {
+      if (keys[i] == k) {
+        values[i] = v;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[i] = k;
+    values[i] = v;
+    if (++size * 2 > keys.length) {
+      grow();
+    }
+  }
+
+  private static int hash(long k) {
+    long h = k * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void grow() {
+    long[] ok = keys;
+    Object[] ov = values;
+    keys = new long[ok.length * 2];
+    values = new Object[ov.length * 2];
+    size = 0;
+    for (int i = 0; i < ok.length; i++) {
+      if (ov[i] != null) {
+        put(ok[i], (V) ov[i]);
+      }
+    }
+  }
+}
