@@ -584,6 +584,11 @@ public final class Worker implements AutoCloseable {
     shutdown(Duration.ofSeconds(30));
   }
 
+  /** Whether the worker has started and not begun shutting down: it is claiming jobs. */
+  public boolean isRunning() {
+    return state.get() == State.RUNNING;
+  }
+
   /** Attempts running or waiting to be stored on this worker now. */
   public int inFlight() {
     return inFlight.size();
