@@ -1,0 +1,194 @@
+package io.offgridflow.cli;
+
+import io.offgridflow.OffGridFlowException;
+import io.offgridflow.cloud.CcfModel;
+import io.offgridflow.cloud.CloudErrorCode;
+import io.offgridflow.cloud.RowAccounting;
+import io.offgridflow.cloud.SyncContext;
+import io.offgridflow.connectors.aws.CurConnector;
+import io.offgridflow.connectors.aws.CurFormat;
+import io.offgridflow.connectors.aws.CurGroup;
+import io.offgridflow.connectors.aws.CurResult;
+import io.offgridflow.connectors.aws.GroupKey;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cur}: an AWS Cost and Usage Report in, kWh and kg CO2e per group and the row accounting out. */
+@Command(
+    name = "cur",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Estimates the energy and emissions of an AWS Cost and Usage Report (CUR 1.0 or CUR 2.0 CSV; plain,"
+          + " .gz or .zip) with Cloud Carbon Footprint's coefficients and rules (methodology ccf-2024), and"
+          + " prints kWh and kg CO2e per group and where every row went (see docs/connectors.md)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:The report was read and estimated.",
+      "1:A row of the report is malformed (file, line and column are printed).",
+      "2:Usage error, unreadable file, or a header that is not a CUR.",
+      ExitCodes.INTERNAL_TEXT
+    })
+final class CurCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CUR file; repeat for each part.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+      description = "auto (default: from the header), cur1 or cur2.")
+  String format = "auto";
+
+  @Option(names = "--group-by", paramLabel = "KEYS", defaultValue = "class,service,region",
+      description = "Comma-separated: class, service, region, account, month, day, usage_type"
+          + " (default class,service,region).")
+  String groupBy = "class,service,region";
+
+  @Option(names = "--no-embodied", description = "Leave out embodied (manufacturing) emissions of instances.")
+  boolean noEmbodied;
+
+  @Option(names = "--ccf-quirks", description = "Reproduce Cloud Carbon Footprint's known errors (ByteHrs / 2^40,"
+      + " embodied per family) to compare with CCF's own numbers.")
+  boolean ccfQuirks;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the groups as CSV: one column per group-by key, then kwh, co2e_kg, rows.")
+  @Nullable Path output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    CurFormat f;
+    List<GroupKey> keys;
+    try {
+      f = CurFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
+      keys = GroupKey.parseList(groupBy);
+    } catch (IllegalArgumentException | OffGridFlowException e) {
+      err.println("offgridflow cur: " + (e instanceof OffGridFlowException ? e.getMessage()
+          : "--format '" + format + "': expected auto, cur1 or cur2"));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    CurResult r;
+    try {
+      CurConnector.Builder b = CurConnector.builder().format(f).groupBy(keys).embodied(!noEmbodied)
+          .model(CcfModel.builder().ccfQuirks(ccfQuirks).build());
+      for (Path p : inputs) {
+        b.file(p);
+      }
+      r = b.build().sync(SyncContext.builder().build());
+    } catch (OffGridFlowException e) {
+      err.println("offgridflow cur: " + e.getMessage());
+      err.flush();
+      return e.code() == CloudErrorCode.INVALID_BILL ? ExitCodes.ROWS_FAILED : ExitCodes.USAGE;
+    }
+    if (output != null) {
+      try (Writer w = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+        writeCsv(r, w);
+      } catch (IOException e) {
+        err.println("offgridflow cur: cannot write " + output + ": " + e.getMessage());
+        err.flush();
+        return ExitCodes.USAGE;
+      }
+    } else {
+      printTable(r, out);
+    }
+    printSummary(r, out);
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  static void writeCsv(CurResult r, Writer w) throws IOException {
+    List<String> head = new ArrayList<>();
+    for (GroupKey k : r.groupBy()) {
+      head.add(k.key());
+    }
+    head.add("kwh");
+    head.add("co2e_kg");
+    head.add("rows");
+    w.write(String.join(",", head));
+    w.write('\n');
+    for (CurGroup g : r.groups()) {
+      StringBuilder sb = new StringBuilder();
+      for (String v : g.key()) {
+        sb.append(csv(v)).append(',');
+      }
+      sb.append(num(g.kwh())).append(',').append(num(g.co2eKg())).append(',').append(g.rows()).append('\n');
+      w.write(sb.toString());
+    }
+  }
+
+  private static void printTable(CurResult r, PrintWriter out) {
+    List<String> head = new ArrayList<>();
+    for (GroupKey k : r.groupBy()) {
+      head.add(k.key());
+    }
+    int[] width = new int[head.size()];
+    for (int i = 0; i < head.size(); i++) {
+      width[i] = head.get(i).length();
+      for (CurGroup g : r.groups()) {
+        width[i] = Math.max(width[i], g.key().get(i).length());
+      }
+    }
+    StringBuilder h = new StringBuilder();
+    for (int i = 0; i < head.size(); i++) {
+      h.append(pad(head.get(i), width[i])).append("  ");
+    }
+    out.printf(Locale.ROOT, "%s%16s %16s %10s%n", h, "kWh", "kg CO2e", "rows");
+    for (CurGroup g : r.groups()) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < head.size(); i++) {
+        String v = g.key().get(i);
+        sb.append(pad(v.isEmpty() ? "-" : v, width[i])).append("  ");
+      }
+      out.printf(Locale.ROOT, "%s%16.6f %16.6f %10d%n", sb, g.kwh(), g.co2eKg(), g.rows());
+    }
+  }
+
+  private static void printSummary(CurResult r, PrintWriter out) {
+    RowAccounting a = r.accounting();
+    out.printf(Locale.ROOT, "%nTotal: %.6f kWh, %.6f kg CO2e (%s)%n", r.totalKwh(), r.totalCo2eKg(), r.methodology());
+    out.printf(Locale.ROOT, "Rows: read %d = estimated %d + unknown %d + unsupported %d + ignored %d%n",
+        a.read(), a.estimated(), a.unknown(), a.unsupported(), a.ignored());
+    for (Map.Entry<String, Long> e : a.reasons().entrySet()) {
+      out.printf(Locale.ROOT, "  %10d  %s%n", e.getValue(), e.getKey());
+    }
+  }
+
+  private static String pad(String s, int w) {
+    return s.length() >= w ? s : s + " ".repeat(w - s.length());
+  }
+
+  private static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  /** Ten significant digits, plain notation: enough for audit, stable for diffs. */
+  static String num(double d) {
+    if (d == 0) {
+      return "0";
+    }
+    return new BigDecimal(d).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+  }
+}
