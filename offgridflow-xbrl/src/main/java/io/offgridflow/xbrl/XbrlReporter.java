@@ -4,6 +4,7 @@ import io.offgridflow.xbrl.internal.FactAssembler;
 import io.offgridflow.xbrl.internal.InlineXbrlWriter;
 import io.offgridflow.xbrl.internal.InstanceMarshaller;
 import io.offgridflow.xbrl.internal.MethodologyText;
+import io.offgridflow.xbrl.internal.PdfReportWriter;
 import io.offgridflow.xbrl.spi.TaxonomyMapping;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -37,6 +38,7 @@ public final class XbrlReporter {
   private final MethodologyText methodology = new MethodologyText();
   private final InstanceMarshaller marshaller = new InstanceMarshaller();
   private final InlineXbrlWriter inline;
+  private final PdfReportWriter pdf;
   private final Clock clock;
   private final Tracer tracer;
 
@@ -46,6 +48,7 @@ public final class XbrlReporter {
     this.assembler = new FactAssembler(b.taxonomy, b.decimals, b.intensityDigits);
     this.clock = b.clock;
     this.inline = new InlineXbrlWriter(b.taxonomy, marshaller, b.decimals);
+    this.pdf = new PdfReportWriter(b.taxonomy, methodology, b.decimals);
     this.tracer = b.openTelemetry.getTracer("io.offgridflow.xbrl");
   }
 
@@ -80,6 +83,15 @@ public final class XbrlReporter {
     XbrlInstance instance = toInstance(report);
     traced("ixbrl", instance.facts().size(),
         () -> inline.write(report, instance, LocalDate.now(clock), out));
+  }
+
+  /**
+   * Writes the report as a PDF: the same figures as the XBRL documents, a chart of emissions by
+   * scope and month, the methodology and the factor sources. The stream is left open.
+   */
+  public void writePdf(GhgReport report, OutputStream out) {
+    XbrlInstance instance = toInstance(report);
+    traced("pdf", instance.facts().size(), () -> pdf.write(report, instance, clock.instant(), out));
   }
 
   private void traced(String format, long facts, Runnable work) {

@@ -24,6 +24,36 @@ import javax.xml.stream.XMLStreamWriter;
 public final class MethodologyText {
   private final XMLOutputFactory outputs = XMLOutputFactory.newFactory();
 
+  /**
+   * A paragraph or a bullet of the disclosure.
+   *
+   * @param bullet whether it is a list item (consecutive bullets form one list)
+   */
+  public record Block(String text, boolean bullet) {}
+
+  /** The disclosure as paragraphs and bullets, for any renderer. */
+  public List<Block> blocks(GhgReport report, int decimals) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block(overview(report), false));
+    blocks.add(new Block("Calculation methods (number of activity records): " + methods(report.methods()) + ".", false));
+    if (report.resultsWithPublisherGwp() > 0) {
+      blocks.add(new Block(report.resultsWithPublisherGwp() + " records use factors that their publisher gives as CO2e"
+          + " only, under the publisher's own GWP values; these cannot be restated to another GWP set.", false));
+    }
+    blocks.add(new Block("Emission factor datasets:", false));
+    for (DatasetUse d : report.datasets()) {
+      blocks.add(new Block(describe(d), true));
+    }
+    if (report.datasets().isEmpty()) {
+      blocks.add(new Block("none: the report has no activity records", true));
+    }
+    blocks.add(new Block("Each total is the exact sum of its records' emissions. Figures are reported in tonnes of CO2"
+        + " equivalent rounded to " + decimals + " decimal places; every total is the sum of the rounded figures"
+        + " it comprises, so the report's calculations hold exactly. Scope 3 is the sum of the categories"
+        + " reported.", false));
+    return blocks;
+  }
+
   /** The fragment, one {@code div} in the XHTML namespace. */
   public String xhtml(GhgReport report, int decimals) {
     StringWriter out = new StringWriter();
@@ -32,29 +62,21 @@ public final class MethodologyText {
       w.setDefaultNamespace(XbrlNames.XHTML);
       w.writeStartElement(XbrlNames.XHTML, "div");
       w.writeDefaultNamespace(XbrlNames.XHTML);
-      paragraph(w, overview(report));
-      paragraph(w, "Calculation methods (number of activity records): " + methods(report.methods()) + ".");
-      if (report.resultsWithPublisherGwp() > 0) {
-        paragraph(w, report.resultsWithPublisherGwp() + " records use factors that their publisher gives as CO2e"
-            + " only, under the publisher's own GWP values; these cannot be restated to another GWP set.");
-      }
-      paragraph(w, "Emission factor datasets:");
-      w.writeStartElement(XbrlNames.XHTML, "ul");
-      for (DatasetUse d : report.datasets()) {
-        w.writeStartElement(XbrlNames.XHTML, "li");
-        w.writeCharacters(describe(d));
+      boolean inList = false;
+      for (Block b : blocks(report, decimals)) {
+        if (b.bullet() && !inList) {
+          w.writeStartElement(XbrlNames.XHTML, "ul");
+        } else if (!b.bullet() && inList) {
+          w.writeEndElement();
+        }
+        inList = b.bullet();
+        w.writeStartElement(XbrlNames.XHTML, b.bullet() ? "li" : "p");
+        w.writeCharacters(b.text());
         w.writeEndElement();
       }
-      if (report.datasets().isEmpty()) {
-        w.writeStartElement(XbrlNames.XHTML, "li");
-        w.writeCharacters("none: the report has no activity records");
+      if (inList) {
         w.writeEndElement();
       }
-      w.writeEndElement();
-      paragraph(w, "Each total is the exact sum of its records' emissions. Figures are reported in tonnes of CO2"
-          + " equivalent rounded to " + decimals + " decimal places; every total is the sum of the rounded figures"
-          + " it comprises, so the report's calculations hold exactly. Scope 3 is the sum of the categories"
-          + " reported.");
       w.writeEndElement();
       w.close();
     } catch (XMLStreamException e) {
@@ -106,11 +128,5 @@ public final class MethodologyText {
     }
     sb.append(String.format(Locale.ROOT, ": %d record%s", d.results(), d.results() == 1 ? "" : "s"));
     return sb.toString();
-  }
-
-  private static void paragraph(XMLStreamWriter w, String text) throws XMLStreamException {
-    w.writeStartElement(XbrlNames.XHTML, "p");
-    w.writeCharacters(text);
-    w.writeEndElement();
   }
 }
