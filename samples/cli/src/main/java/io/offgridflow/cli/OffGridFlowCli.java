@@ -45,6 +45,7 @@ public final class OffGridFlowCli implements Callable<Integer> {
     CommandLine cl = new CommandLine(new OffGridFlowCli());
     cl.addSubcommand(new CalculateCommand(catalog));
     cl.addSubcommand(new DemoCommand(catalog));
+    cl.addSubcommand(new ReportCommand(catalog));
     cl.addSubcommand(new CurCommand());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       cmd.getErr().println("offgridflow: internal error (please report it): " + ex);
