@@ -1,0 +1,142 @@
+package io.offgridflow.benchmarks.cur;
+
+import io.offgridflow.connectors.aws.CurFormat;
+import io.offgridflow.connectors.aws.fixtures.CurGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End-to-end CUR benchmark: generates an N-row gzip CUR 1.0 (29 columns, about 500 bytes a row;
+ * default 1,000,000 rows; kept and reused), syncs it with {@link
+ * io.offgridflow.connectors.aws.CurConnector} in a child JVM with a capped heap, grouped by region
+ * and usage type, and in the same run queries the same .gz with DuckDB's {@code read_csv}, grouped
+ * the same way, in this JVM. Prints one line with rows/s, MB/s of uncompressed CSV, peak heap and
+ * the ratio to DuckDB. The time includes the child's JVM start; DuckDB's does not include loading
+ * its native library (a warm-up query runs first). Compare ratios within a run, not across runs.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar io.offgridflow.benchmarks.cur.CurEndToEnd 1000000
+ * java -cp benchmarks/target/benchmarks.jar io.offgridflow.benchmarks.cur.CurEndToEnd 10000000 --xmx 256m --no-peer
+ * }</pre>
+ *
+ * Options: {@code --xmx SIZE} (default 256m), {@code --dir DIR} (default benchmarks/target/cur),
+ * {@code --no-peer}, {@code --runs N} (best of N, default 1).
+ */
+public final class CurEndToEnd {
+  private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
+
+  private CurEndToEnd() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = 1_000_000;
+    String xmx = "256m";
+    Path dir = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks/target/cur") : Path.of("target/cur");
+    boolean peer = true;
+    int runs = 1;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--xmx" -> xmx = args[++i];
+        case "--dir" -> dir = Path.of(args[++i]);
+        case "--no-peer" -> peer = false;
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        default -> rows = Long.parseLong(args[i].replace("_", ""));
+      }
+    }
+    Files.createDirectories(dir);
+    Path gz = dir.resolve("cur1-" + rows + ".csv.gz");
+    if (!Files.isRegularFile(gz)) {
+      long g0 = System.nanoTime();
+      Path tmp = dir.resolve(gz.getFileName() + ".tmp");
+      CurGenerator.builder().rows(rows).seed(2025).format(CurFormat.CUR1).build().writeGzip(tmp);
+      Files.move(tmp, gz);
+      System.err.printf(Locale.ROOT, "generated %s (%d rows, %.1f MB gzip) in %.1f s%n", gz, rows,
+          Files.size(gz) / 1e6, (System.nanoTime() - g0) / 1e9);
+    }
+    double best = Double.MAX_VALUE;
+    String bestLine = "";
+    for (int r = 0; r < runs; r++) {
+      long t0 = System.nanoTime();
+      String line = child(xmx, gz);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      if (wall < best) {
+        best = wall;
+        bestLine = line;
+      }
+    }
+    double chars = num(bestLine, "chars");
+    double peak = num(bestLine, "peak_heap_mb");
+    long read = (long) num(bestLine, "rows");
+    if (read != rows) {
+      throw new IllegalStateException("child read " + read + " rows, expected " + rows + ": " + bestLine);
+    }
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "cur-e2e rows=%d seconds=%.3f rows_per_s=%.0f mb_per_s=%.0f peak_heap_mb=%.1f xmx=%s gzip_mb=%.1f",
+        rows, best, rows / best, chars / 1e6 / best, peak, xmx, Files.size(gz) / 1e6));
+    if (peer) {
+      double duck = Double.MAX_VALUE;
+      long duckGroups = 0;
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (Statement s = c.createStatement()) {
+          s.execute("SELECT 1"); // loads the native library outside the timing
+        }
+        for (int r = 0; r < runs; r++) {
+          long t0 = System.nanoTime();
+          duckGroups = duckdb(c, gz);
+          duck = Math.min(duck, (System.nanoTime() - t0) / 1e9);
+        }
+      }
+      out.append(String.format(Locale.ROOT, " duckdb_seconds=%.3f duckdb_rows_per_s=%.0f duckdb_groups=%d vs_duckdb=%.2fx",
+          duck, rows / duck, duckGroups, duck / best));
+    }
+    out.append(' ').append(bestLine.replaceAll("^rows=\\d+ ", "child_"));
+    System.out.println(out);
+  }
+
+  private static long duckdb(Connection c, Path gz) throws Exception {
+    String sql = "SELECT \"product/region\" AS region, \"lineItem/UsageType\" AS usage_type, count(*) AS n,"
+        + " sum(\"lineItem/UsageAmount\") AS amount, sum(\"lineItem/BlendedCost\") AS cost"
+        + " FROM read_csv('" + gz.toAbsolutePath().toString().replace("'", "''") + "', header = true)"
+        + " GROUP BY ALL";
+    long groups = 0;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        groups++;
+      }
+    }
+    return groups;
+  }
+
+  private static String child(String xmx, Path gz) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cp = System.getProperty("java.class.path");
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-cp", cp,
+        CurSyncOnce.class.getName(), gz.toString()));
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("child failed: " + out);
+    }
+    return out;
+  }
+
+  private static double num(String line, String key) {
+    Matcher m = FIELD.matcher(line);
+    while (m.find()) {
+      if (m.group(1).equals(key)) {
+        return Double.parseDouble(m.group(2));
+      }
+    }
+    throw new IllegalStateException("no " + key + " in: " + line);
+  }
+}
