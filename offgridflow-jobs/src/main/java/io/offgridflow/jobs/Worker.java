@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -248,7 +249,15 @@ public final class Worker implements AutoCloseable {
         busy.incrementAndGet();
         inFlight.put(j.id(), rj);
         telemetry.claimed(rj.attributes());
-        handlerPool.execute(() -> run(rj));
+        try {
+          handlerPool.execute(() -> run(rj));
+        } catch (RejectedExecutionException e) {
+          // Only a shutdown that outwaited a very slow claim gets here: the job stays leased and in
+          // flight, so shutdown hands it back (or, failing that, its lease expires and it is rescued).
+          LOG.warn("job worker {}: {} claimed while stopping; handing it back", workerId, rj);
+          busy.decrementAndGet();
+          telemetry.notRun(rj.attributes());
+        }
       }
       drained = claimed.size() < free;
       if (drained) {
@@ -388,7 +397,14 @@ public final class Worker implements AutoCloseable {
       batch.add(first);
       // Everything that finished while the last batch was in flight goes in one round trip.
       completions.drainTo(batch, MAX_COMPLETION_BATCH - 1);
-      flush(batch);
+      try {
+        flush(batch);
+      } catch (RuntimeException e) {
+        // flush() retries store failures itself; this guards the thread against anything else, so
+        // one bad batch cannot stop every later completion. The batch's leases expire and it reruns.
+        LOG.error("job worker {}: completing {} jobs failed unexpectedly", workerId, batch.size(), e);
+        batch.forEach(p -> inFlight.remove(p.completion().id()));
+      }
     }
   }
 
@@ -532,18 +548,20 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
       finished = false;
     }
-    if (!finished) {
-      int handedBack = 0;
-      Instant now = clock.instant();
-      for (RunningJob rj : inFlight.values()) {
-        if (rj.release()) {
-          rj.stop(StopReason.SHUTDOWN);
-          ClaimedJob j = rj.job();
-          completions.add(new Pending(rj,
-              new Completion(j.id(), j.attempt(), Outcome.RELEASED, now, null, null, rj.lastProgress()), false));
-          handedBack++;
-        }
+    // Past the deadline this hands back the handlers still running; in any case it hands back jobs
+    // claimed but never started (a claim that raced the shutdown).
+    int handedBack = 0;
+    Instant now = clock.instant();
+    for (RunningJob rj : inFlight.values()) {
+      if (rj.release()) {
+        rj.stop(StopReason.SHUTDOWN);
+        ClaimedJob j = rj.job();
+        completions.add(new Pending(rj,
+            new Completion(j.id(), j.attempt(), Outcome.RELEASED, now, null, null, rj.lastProgress()), false));
+        handedBack++;
       }
+    }
+    if (!finished) {
       LOG.warn("job worker {}: deadline {} reached; handing {} unfinished jobs back", workerId, deadline, handedBack);
       handlerPool.shutdownNow();
     }

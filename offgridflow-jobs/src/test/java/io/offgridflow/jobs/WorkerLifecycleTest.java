@@ -175,7 +175,8 @@ class WorkerLifecycleTest {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch stolen = new CountDownLatch(1);
     AtomicBoolean cancelledAfterHeartbeat = new AtomicBoolean();
-    start(Worker.builder().leaseDuration(Duration.ofSeconds(20)).heartbeatInterval(Duration.ofSeconds(10))
+    // One slot, held by the blocked handler: this worker cannot re-claim the job once it is rescued.
+    start(Worker.builder().concurrency(1).leaseDuration(Duration.ofSeconds(20)).heartbeatInterval(Duration.ofSeconds(10))
         .rescueInterval(Duration.ofHours(1))
         .handler("t", Item.class, (p, ctx) -> {
           running.countDown();
