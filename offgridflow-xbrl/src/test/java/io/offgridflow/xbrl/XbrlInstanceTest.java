@@ -91,7 +91,7 @@ class XbrlInstanceTest {
         .contains("epa-egrid-2023", "eGRID2023 (Jan 2025)", "desnz-2024", "useeio-1.3", "v1.3.0")
         .contains("IPCC AR5")
         .contains("location-based (2)", "fuel-based (2)", "distance-based (1)", "spend-based (1)")
-        .contains("1 records use factors that their publisher gives as CO2e only");
+        .contains("1 record uses a factor that the publisher gives as CO2e only");
   }
 
   @Test

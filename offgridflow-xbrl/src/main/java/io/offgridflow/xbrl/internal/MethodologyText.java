@@ -37,8 +37,10 @@ public final class MethodologyText {
     blocks.add(new Block(overview(report), false));
     blocks.add(new Block("Calculation methods (number of activity records): " + methods(report.methods()) + ".", false));
     if (report.resultsWithPublisherGwp() > 0) {
-      blocks.add(new Block(report.resultsWithPublisherGwp() + " records use factors that their publisher gives as CO2e"
-          + " only, under the publisher's own GWP values; these cannot be restated to another GWP set.", false));
+      long n = report.resultsWithPublisherGwp();
+      blocks.add(new Block(n + (n == 1 ? " record uses a factor" : " records use factors") + " that the publisher"
+          + " gives as CO2e only, under the publisher's own GWP values, which cannot be restated to another GWP set.",
+          false));
     }
     blocks.add(new Block("Emission factor datasets:", false));
     for (DatasetUse d : report.datasets()) {
