@@ -75,6 +75,15 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   private static final String LEASE_EXPIRED =
       "lease expired: the worker stopped renewing it (crashed, hung or cut off from the database)";
 
+  /**
+   * Row locks for a batch UPDATE, taken in id order. An UPDATE ... FROM locks rows in join order,
+   * so a worker's heartbeat and its completer (two connections) could lock two jobs in opposite
+   * orders and deadlock. Claims and rescues never wait (SKIP LOCKED) and cancels lock one row, so
+   * ordering these two is enough. Only running rows are locked: purge never deletes those.
+   */
+  private static final String LOCK_IN_ID_ORDER = " locked AS MATERIALIZED (SELECT j.id FROM ogf_jobs j"
+      + "   WHERE j.id IN (SELECT id FROM $INPUT) AND j.status = 'running' ORDER BY j.id FOR NO KEY UPDATE OF j)";
+
   private final DataSource dataSource;
   private final String channel;
   private final Duration reconnectDelay;
@@ -410,14 +419,16 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     Set<Long> cancel = new HashSet<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "UPDATE ogf_jobs j SET lease_expires_at = ?, progress = coalesce(h.progress, j.progress)"
-                + " FROM unnest(?::bigint[], ?::int[], ?::float8[]) AS h(id, attempt, progress)"
+            "WITH h AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::float8[]) AS h(id, attempt, progress)),"
+                + LOCK_IN_ID_ORDER.replace("$INPUT", "h")
+                + " UPDATE ogf_jobs j SET lease_expires_at = ?, progress = coalesce(h.progress, j.progress)"
+                + " FROM h JOIN locked USING (id)"
                 + " WHERE j.id = h.id AND j.attempt = h.attempt AND j.lease_owner = ? AND j.status = 'running'"
                 + " RETURNING j.id, j.cancel_requested")) {
-      ps.setObject(1, odt(leaseExpiresAt));
-      ps.setArray(2, c.createArrayOf("int8", ids));
-      ps.setArray(3, c.createArrayOf("int4", att));
-      ps.setArray(4, c.createArrayOf("float8", prog));
+      ps.setArray(1, c.createArrayOf("int8", ids));
+      ps.setArray(2, c.createArrayOf("int4", att));
+      ps.setArray(3, c.createArrayOf("float8", prog));
+      ps.setObject(4, odt(leaseExpiresAt));
       ps.setString(5, workerId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -440,7 +451,10 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   private String completeSql() {
     // All outcomes of a batch in one UPDATE, fenced by worker and attempt so a worker that lost its
     // lease cannot touch the job's newer attempt.
-    return "WITH upd AS (UPDATE ogf_jobs j SET"
+    return "WITH c AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],"
+        + "   ?::float8[]) AS c(id, attempt, outcome, at, retry_at, error, progress)),"
+        + LOCK_IN_ID_ORDER.replace("$INPUT", "c") + ","
+        + " upd AS (UPDATE ogf_jobs j SET"
         + "   status = CASE c.outcome WHEN 'SUCCEEDED' THEN 'succeeded' WHEN 'RETRY' THEN 'retrying'"
         + "     WHEN 'DEAD' THEN 'dead' WHEN 'CANCELLED' THEN 'cancelled' ELSE 'available' END,"
         // A release (graceful shutdown) gives the attempt back: it never ran to an outcome.
@@ -453,8 +467,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
         + "   progress = coalesce(c.progress, j.progress),"
         + "   errors = CASE WHEN c.error IS NULL THEN j.errors ELSE j.errors || jsonb_build_array("
         + "     jsonb_build_object('attempt', c.attempt, 'at', c.at, 'workerId', ?::text, 'message', c.error)) END"
-        + " FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])"
-        + "   AS c(id, attempt, outcome, at, retry_at, error, progress)"
+        + " FROM c JOIN locked USING (id)"
         + " WHERE j.id = c.id AND j.attempt = c.attempt AND j.lease_owner = ? AND j.status = 'running'"
         + " RETURNING j.id, j.queue, (c.outcome = 'RELEASED'"
         + "   OR (c.outcome = 'RETRY' AND c.retry_at::timestamptz <= c.at::timestamptz)) AS wake)"
@@ -490,7 +503,6 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(completeSql)) {
       int p = 1;
-      ps.setString(p++, workerId);
       ps.setArray(p++, c.createArrayOf("int8", ids));
       ps.setArray(p++, c.createArrayOf("int4", att));
       ps.setArray(p++, c.createArrayOf("text", outcome));
@@ -498,6 +510,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       ps.setArray(p++, c.createArrayOf("text", retryAt));
       ps.setArray(p++, c.createArrayOf("text", error));
       ps.setArray(p++, c.createArrayOf("float8", prog));
+      ps.setString(p++, workerId);
       ps.setString(p, workerId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -258,6 +258,67 @@ class PostgresJobStoreSpecificsTest {
   }
 
   @Test
+  void heartbeatsAndCompletionsOfOneWorkerNeverDeadlock() throws Exception {
+    // A worker renews leases and stores completions on two connections at once, listing the same
+    // jobs in whatever order its maps iterate: opposite orders here, the worst case.
+    List<NewJob> batch = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      batch.add(job("acme", null));
+    }
+    store.enqueue(batch);
+    List<ClaimedJob> held = store.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 300, T0,
+        Duration.ofMinutes(5), Integer.MAX_VALUE, Map.of()));
+    assertThat(held).hasSize(300);
+    Map<Long, Integer> up = new java.util.LinkedHashMap<>();
+    Map<Long, Integer> down = new java.util.LinkedHashMap<>();
+    held.forEach(j -> up.put(j.id(), j.attempt()));
+    for (int i = held.size() - 1; i >= 0; i--) {
+      down.put(held.get(i).id(), held.get(i).attempt());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    CountDownLatch go = new CountDownLatch(1);
+    try {
+      List<Future<?>> fs = new ArrayList<>();
+      fs.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < 40; i++) {
+          store.heartbeat("w", up, T0.plusSeconds(600 + i), Map.of());
+        }
+        return null;
+      }));
+      fs.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < 40; i++) {
+          store.heartbeat("w", down, T0.plusSeconds(600 + i), Map.of());
+        }
+        return null;
+      }));
+      fs.add(pool.submit(() -> {
+        go.await();
+        List<ClaimedJob> reversed = new ArrayList<>(held);
+        java.util.Collections.reverse(reversed);
+        for (int from = 0; from < reversed.size(); from += 20) {
+          List<Completion> cs = reversed.subList(from, from + 20).stream()
+              .map(j -> new Completion(j.id(), j.attempt(), Outcome.SUCCEEDED, T0, null, null, null)).toList();
+          assertThat(store.complete("w", cs)).isEmpty();
+        }
+        return null;
+      }));
+      go.countDown();
+      for (Future<?> f : fs) {
+        f.get(60, TimeUnit.SECONDS); // a deadlock surfaces here as PostgresStoreException (40P01)
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM ogf_jobs WHERE status = 'succeeded'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(300);
+    }
+  }
+
+  @Test
   void rescueOfACancelledJobCancelsItInsteadOfRunningItAgain() {
     long id = store.enqueue(List.of(job("acme", null))).get(0).id();
     store.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 1, T0, Duration.ofSeconds(5),
