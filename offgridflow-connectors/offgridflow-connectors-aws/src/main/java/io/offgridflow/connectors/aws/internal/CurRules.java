@@ -9,6 +9,7 @@ import io.offgridflow.cloud.StorageMedium;
 import io.offgridflow.connectors.aws.UsageClass;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cloud Carbon Footprint's CUR classification (aws 0.15.0, as transcribed in
@@ -81,7 +82,7 @@ final class CurRules {
     return new Rule(c, reason, 0, 0, 0, false, serviceId, unitId);
   }
 
-  private static String firstMatch(java.util.List<String> list, String s) {
+  private static @Nullable String firstMatch(java.util.List<String> list, String s) {
     for (String x : list) {
       if (s.endsWith(x) || s.contains(x)) {
         return x;

@@ -1,13 +1,15 @@
 package io.offgridflow.connectors.aws.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /** Open-addressing long-to-object map: the per-row rule lookup without boxing the key. */
 final class LongMap<V> {
   private long[] keys = new long[1024];
-  private Object[] values = new Object[1024];
+  private @Nullable Object[] values = new Object[1024];
   private int size;
 
   @SuppressWarnings("unchecked")
-  V get(long k) {
+  @Nullable V get(long k) {
     int mask = keys.length - 1;
     int i = hash(k) & mask;
     Object v;
