@@ -23,6 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints, progress and cancellation. */
 class CurSyncTest {
+  @TempDir static Path shared;
+  static Path big;
+
+  /** One 140,000-row file (more than two 65,536-row progress checks) for the progress and cancel tests. */
+  @org.junit.jupiter.api.BeforeAll
+  static void generate() throws IOException {
+    big = shared.resolve("big.csv.gz");
+    CurGenerator.builder().rows(140_000).seed(4).build().writeGzip(big);
+  }
 
   /** A clock that moves one second each time it is read, so progress is reported at every check. */
   static Clock ticking() {
@@ -74,9 +83,8 @@ class CurSyncTest {
   }
 
   @Test
-  void cancellationStopsTheSyncAndCommitsNoCheckpoint(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("big.csv.gz");
-    CurGenerator.builder().rows(140_000).seed(4).build().writeGzip(f);
+  void cancellationStopsTheSyncAndCommitsNoCheckpoint() {
+    Path f = big;
     InMemoryConnectorStateStore store = new InMemoryConnectorStateStore();
     Cancellation cancel = new Cancellation();
     List<SyncProgress> seen = new ArrayList<>();
@@ -95,9 +103,8 @@ class CurSyncTest {
   }
 
   @Test
-  void progressReportsRowsBytesAndEnds(@TempDir Path dir) throws IOException {
-    Path f = dir.resolve("p.csv.gz");
-    CurGenerator.builder().rows(140_000).seed(5).build().writeGzip(f);
+  void progressReportsRowsBytesAndEnds() throws IOException {
+    Path f = big;
     List<SyncProgress> seen = new ArrayList<>();
     CurConnector.builder().file(f).build().sync(SyncContext.builder().clock(ticking()).progress(seen::add).build());
     assertThat(seen.size()).isGreaterThanOrEqualTo(3); // at 65,536 and 131,072 rows, and at the end
