@@ -27,6 +27,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +63,10 @@ import org.slf4j.LoggerFactory;
 public final class CurConnector implements Connector<CurResult> {
   private static final Logger LOG = LoggerFactory.getLogger(CurConnector.class);
   private static final long PROGRESS_EVERY_MS = 250;
+  private static final String SCOPE = "io.offgridflow.connectors.aws";
+  private static final AttributeKey<String> FILE = AttributeKey.stringKey("offgridflow.source");
+  private static final AttributeKey<Long> ROWS = AttributeKey.longKey("offgridflow.rows");
+  private static final AttributeKey<String> CLASS = AttributeKey.stringKey("offgridflow.usage_class");
 
   private final String id;
   private final List<Path> files;
@@ -62,6 +74,8 @@ public final class CurConnector implements Connector<CurResult> {
   private final CcfModel model;
   private final List<GroupKey> groupBy;
   private final boolean embodied;
+  private final Tracer tracer;
+  private final LongCounter rowCounter;
 
   private CurConnector(Builder b) {
     this.id = b.id;
@@ -70,6 +84,9 @@ public final class CurConnector implements Connector<CurResult> {
     this.model = b.model != null ? b.model : CcfModel.builder().build();
     this.groupBy = b.groupBy;
     this.embodied = b.embodied;
+    this.tracer = b.otel.getTracer(SCOPE);
+    this.rowCounter = b.otel.getMeter(SCOPE).counterBuilder("offgridflow.connectors.aws.cur.rows").setUnit("{row}")
+        .setDescription("CUR rows read, by usage class (estimated ones by their primary class)").build();
   }
 
   public static Builder builder() {
@@ -112,23 +129,15 @@ public final class CurConnector implements Connector<CurResult> {
         continue;
       }
       run.startFile(name);
-      try (CurSource src = CurSource.open(f);
-          CsvReader<Object> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-              .build(run, src.reader())) {
-        current[0] = src;
-        for (Object ignored : reader) {
-          // rows are processed by the callback handler as they are parsed
-        }
-      } catch (CsvParseException e) {
-        // FastCSV wraps what the row handler throws; the handler's own error already names file and line.
-        if (e.getCause() instanceof OffGridFlowException o) {
-          throw o;
-        }
-        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ": " + e.getMessage(), e);
-      } catch (IOException | UncheckedIOException e) {
-        throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, name + ": cannot read: " + e.getMessage(), e);
+      Span span = tracer.spanBuilder("offgridflow.cur.read_file").setAttribute(FILE, name).startSpan();
+      try (Scope ignoredScope = span.makeCurrent()) {
+        readFile(f, name, run, current);
+      } catch (RuntimeException e) {
+        span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+        throw e;
       } finally {
-        current[0] = null;
+        span.setAttribute(ROWS, run.fileRows());
+        span.end();
       }
       report(ctx, name, run.rowsRead(), null, start);
       outcomes.add(new SourceOutcome(name, fingerprint,
@@ -145,6 +154,12 @@ public final class CurConnector implements Connector<CurResult> {
     long estimated = run.rows(UsageClass.COMPUTE) + run.rows(UsageClass.STORAGE) + run.rows(UsageClass.NETWORKING);
     RowAccounting acc = new RowAccounting(run.rowsRead(), estimated, run.rows(UsageClass.UNKNOWN),
         run.rows(UsageClass.UNSUPPORTED), run.rows(UsageClass.IGNORED), run.reasons());
+    for (UsageClass c : UsageClass.values()) {
+      long n = run.rows(c);
+      if (n > 0) {
+        rowCounter.add(n, Attributes.of(CLASS, c.key()));
+      }
+    }
     for (Checkpoint c : toCommit) {
       try {
         ctx.stateStore().put(c);
@@ -154,6 +169,27 @@ public final class CurConnector implements Connector<CurResult> {
       }
     }
     return new CurResult(model.methodology(), groupBy, groups, acc, outcomes, kwh, co2e, run.chars());
+  }
+
+  private static void readFile(Path f, String name, CurRun run, CurSource[] current) {
+    try (CurSource src = CurSource.open(f);
+        CsvReader<Object> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+            .build(run, src.reader())) {
+      current[0] = src;
+      for (Object ignored : reader) {
+        // rows are processed by the callback handler as they are parsed
+      }
+    } catch (CsvParseException e) {
+      // FastCSV wraps what the row handler throws; the handler's own error already names file and line.
+      if (e.getCause() instanceof OffGridFlowException o) {
+        throw o;
+      }
+      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ": " + e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, name + ": cannot read: " + e.getMessage(), e);
+    } finally {
+      current[0] = null;
+    }
   }
 
   private static void report(SyncContext ctx, String name, long rows, @Nullable CurSource src, Instant start) {
@@ -190,8 +226,15 @@ public final class CurConnector implements Connector<CurResult> {
     private @Nullable CcfModel model;
     private List<GroupKey> groupBy = List.of(GroupKey.CLASS, GroupKey.SERVICE, GroupKey.REGION);
     private boolean embodied = true;
+    private OpenTelemetry otel = OpenTelemetry.noop();
 
     private Builder() {}
+
+    /** Where spans (one per file read) and the row counter go (default: no-op). */
+    public Builder openTelemetry(OpenTelemetry otel) {
+      this.otel = otel;
+      return this;
+    }
 
     /** Checkpoint namespace (default {@code aws-cur}); use one per payer account or report. */
     public Builder id(String id) {
