@@ -99,7 +99,8 @@ public final class Worker implements AutoCloseable {
   private final LinkedBlockingQueue<Pending> completions = new LinkedBlockingQueue<>();
   private final ReentrantLock wakeLock = new ReentrantLock();
   private final Condition wake = wakeLock.newCondition();
-  private boolean woken;
+  /** Set by wake-ups, cleared by the dispatcher when it wakes; volatile so signals coalesce without the lock. */
+  private volatile boolean woken;
   /** The last claim got fewer jobs than it asked for: a freed slot alone will not find more. */
   private volatile boolean drained;
   private final AtomicReference<List<QueueStats>> latestStats = new AtomicReference<>(List.of());
@@ -203,6 +204,10 @@ public final class Worker implements AutoCloseable {
   // ---- claiming ----------------------------------------------------------------------------
 
   private void signal() {
+    if (woken) {
+      // A wake-up is already pending: the dispatcher will see it before it next waits.
+      return;
+    }
     wakeLock.lock();
     try {
       woken = true;

@@ -22,6 +22,14 @@ import java.util.function.Supplier;
  * The job system's OpenTelemetry instruments. Metrics carry job type and queue but not the tenant:
  * a host may have thousands of tenants, and each would multiply every time series; the tenant is on
  * the per-run span instead, where cardinality costs nothing.
+ *
+ * <pre>{@code
+ * JobsTelemetry t = new JobsTelemetry(otel);
+ * Attributes a = t.attributes("report.render", "default");
+ * t.claimed(a);
+ * t.stopped(a, nanos);
+ * t.succeeded(a);
+ * }</pre>
  */
 public final class JobsTelemetry {
   private static final String SCOPE = "io.offgridflow.jobs";

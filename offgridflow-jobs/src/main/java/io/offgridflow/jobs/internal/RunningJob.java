@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
  * One claimed attempt on this worker, from claim until its completion is stored. Its state machine
  * decides races between the handler finishing and a shutdown handing the job back: whichever moves
  * the state first wins, and the loser does nothing.
+ *
+ * <pre>{@code
+ * if (rj.begin(clock.instant())) { try { handler.handle(payload, rj); } finally { rj.detach(); } }
+ * if (rj.finish()) { completions.add(...); }     // else a shutdown handed it back first
+ * }</pre>
  */
 public final class RunningJob implements JobContext {
   /** Why a handler was told to stop. */
