@@ -172,8 +172,7 @@ public final class XbrlRules {
       List<ValidationIssue> issues) {
     Map<String, ParsedDocument.ParsedFact> seen = new HashMap<>();
     for (ParsedDocument.ParsedFact f : facts) {
-      String key = f.concept() + "|" + doc.contexts().get(f.contextRef()).equivalenceKey() + "|"
-          + (f.unitRef() == null ? "" : doc.units().get(f.unitRef()).equivalenceKey());
+      String key = key(doc, f.concept(), f);
       ParsedDocument.ParsedFact first = seen.putIfAbsent(key, f);
       if (first == null) {
         continue;
@@ -218,7 +217,7 @@ public final class XbrlRules {
           continue;
         }
         List<ParsedDocument.ParsedFact> items = new ArrayList<>();
-        boolean duplicated = byConceptAndContext.get(key(doc, total.concept(), total)).size() > 1;
+        boolean duplicated = byConceptAndContext.getOrDefault(key(doc, total.concept(), total), List.of()).size() > 1;
         for (QName item : rel.items()) {
           List<ParsedDocument.ParsedFact> found = byConceptAndContext.getOrDefault(key(doc, item, total), List.of());
           duplicated |= found.size() > 1;
@@ -250,7 +249,8 @@ public final class XbrlRules {
         continue;
       }
       ParsedDocument.Context c = doc.contexts().get(f.contextRef());
-      String k = c.undimensionedKey() + "|" + doc.units().get(f.unitRef()).equivalenceKey();
+      ParsedDocument.Unit unit = doc.units().get(f.unitRef());
+      String k = c.undimensionedKey() + "|" + (unit == null ? "" : unit.equivalenceKey());
       if (c.scenario().isEmpty() && c.segment().isEmpty()) {
         totals.putIfAbsent(k, f);
       } else if (c.scenario().size() == 1 && c.segment().isEmpty()
@@ -291,9 +291,11 @@ public final class XbrlRules {
     }
   }
 
+  /** Concept, equivalent context and equivalent unit: facts with the same key are the same fact. */
   private static String key(ParsedDocument doc, QName concept, ParsedDocument.ParsedFact f) {
+    ParsedDocument.Unit unit = f.unitRef() == null ? null : doc.units().get(f.unitRef());
     return concept + "|" + doc.contexts().get(f.contextRef()).equivalenceKey() + "|"
-        + doc.units().get(f.unitRef()).equivalenceKey();
+        + (unit == null ? "" : unit.equivalenceKey());
   }
 
   private static @Nullable BigDecimal parse(ParsedDocument.ParsedFact f) {
