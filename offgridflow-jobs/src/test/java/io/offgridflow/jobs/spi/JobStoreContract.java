@@ -516,6 +516,26 @@ public abstract class JobStoreContract {
     assertThat(get("acme", id).leaseOwner()).isEqualTo(W2);
   }
 
+  @Test
+  void heartbeatForAFinishedJobReportsItLost() {
+    long id = enqueue(job("acme", "t"));
+    ClaimedJob c = claim(W1, 1, T0).get(0);
+    store.complete(W1, List.of(done(c, Outcome.SUCCEEDED, T0.plusSeconds(1))));
+    HeartbeatResult hb = store.heartbeat(W1, Map.of(id, 1), T0.plusSeconds(100), Map.of());
+    assertThat(hb.renewed()).isEmpty();
+    assertThat(hb.lost()).containsExactly(id);
+    assertThat(get("acme", id).status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(get("acme", id).leaseExpiresAt()).isNull();
+  }
+
+  @Test
+  void emptyBatchesAreNoOps() {
+    assertThat(store.enqueue(List.of())).isEmpty();
+    assertThat(claim(W1, 10, T0)).isEmpty();
+    assertThat(store.complete(W1, List.of())).isEmpty();
+    assertThat(store.rescueExpired(T0)).isZero();
+  }
+
   // ---- completion outcomes -----------------------------------------------------------------
 
   @Test
