@@ -47,6 +47,8 @@ public final class CcfDataset {
     Map<String, double[]> watts = loadProcessors();
     Map<String, double[]> gpus = loadGpus();
     loadAwsInstances(watts, gpus);
+    loadAzureInstances(watts, gpus);
+    loadGcpMachines(watts);
     loadReplication();
     loadGrid();
   }
@@ -67,8 +69,8 @@ public final class CcfDataset {
   }
 
   /**
-   * An instance type by its exact CCF key ({@code m5.large}, {@code dc2.large}). Only AWS tables
-   * are loaded in this release.
+   * An instance type by its exact CCF key: AWS {@code m5.large}, Azure meter name {@code D2s v3},
+   * GCP machine type {@code n2-standard-8}.
    */
   public Optional<InstanceSpec> instance(CloudProvider p, String type) {
     Map<String, InstanceSpec> m = instances.get(p);
@@ -217,7 +219,7 @@ public final class CcfDataset {
       }
       List<String> procs = t.get(r, "processors").isEmpty() ? List.of()
           : Arrays.asList(t.get(r, "processors").split(";"));
-      double[] w = wattsFor(procs, watts, aws);
+      double[] w = wattsFor(CloudProvider.AWS, procs, watts, aws);
       String[] last = lastOfFamily.get(family);
       int largest = (int) t.num(last, "vcpus");
       double largestMem = t.num(last, "memory_gb");
@@ -245,6 +247,69 @@ public final class CcfDataset {
     instances.put(CloudProvider.AWS, out);
   }
 
+  /**
+   * Azure VM series and constrained-vCPU types, keyed by the Consumption-API meter name. A type listed
+   * in two series resolves to the last one, as in CCF (README quirk 12).
+   */
+  private void loadAzureInstances(Map<String, double[]> watts, Map<String, double[]> gpus) {
+    SimpleCsv t = SimpleCsv.resource("azure_vm_types.csv");
+    CloudCoefficients az = coefficients.get(CloudProvider.AZURE);
+    Map<String, String[]> lastOfSeries = new HashMap<>();
+    for (String[] r : t.rows()) {
+      if (t.get(r, "table").equals("SERIES")) {
+        lastOfSeries.put(t.get(r, "series"), r);
+      }
+    }
+    Map<String, InstanceSpec> out = new LinkedHashMap<>();
+    for (String[] r : t.rows()) {
+      String table = t.get(r, "table");
+      if (!(table.equals("SERIES") || table.equals("CONSTRAINED_VCPU"))) {
+        continue;
+      }
+      List<String> procs = t.get(r, "processors").isEmpty() ? List.of()
+          : Arrays.asList(t.get(r, "processors").split(";"));
+      double[] w = wattsFor(CloudProvider.AZURE, procs, watts, az);
+      int largest = (int) zeroIfNaN(t.num(r, "largest_vcpu_in_series_ccf"));
+      double mem = t.num(r, "memory_gb");
+      String[] last = lastOfSeries.get(t.get(r, "series"));
+      double largestMem = last == null ? Double.NaN : t.num(last, "memory_gb");
+      double extra = 0;
+      if (!Double.isNaN(mem) && !Double.isNaN(largestMem) && largest > 0) {
+        int chips = (int) Math.ceil((double) largest / PHYSICAL_CHIP_VCPUS);
+        extra = Math.max(0, (largestMem / chips - w[2]) * mem / largestMem);
+      }
+      String gpuModel = t.get(r, "gpu_model");
+      double[] g = gpuModel.isEmpty() || gpus.get("AZURE/" + gpuModel) == null ? new double[] {0, 0}
+          : gpus.get("AZURE/" + gpuModel);
+      double te = t.num(r, "embodied_kgco2e");
+      out.put(t.get(r, "vm_type"), new InstanceSpec(t.get(r, "vm_type"), t.get(r, "series"),
+          (int) zeroIfNaN(t.num(r, "vcpus")), zeroIfNaN(mem), procs, w[0], w[1], extra,
+          (int) zeroIfNaN(t.num(r, "gpu_count")), g[0], g[1], Double.NaN, te, largest, te));
+    }
+    instances.put(CloudProvider.AZURE, out);
+  }
+
+  /**
+   * GCP machine types. Processors are the ones CCF declares for the family; CCF's own lookup uses
+   * the first two characters of the type (README quirk 7: n2d/c2d get Cascade Lake) and is not
+   * reproduced. CCF holds no GCP memory sizes, so no separate memory estimate.
+   */
+  private void loadGcpMachines(Map<String, double[]> watts) {
+    SimpleCsv t = SimpleCsv.resource("gcp_machine_types.csv");
+    CloudCoefficients gcp = coefficients.get(CloudProvider.GCP);
+    Map<String, InstanceSpec> out = new LinkedHashMap<>();
+    for (String[] r : t.rows()) {
+      List<String> procs = t.get(r, "processors_declared_for_family").isEmpty() ? List.of()
+          : Arrays.asList(t.get(r, "processors_declared_for_family").split(";"));
+      double[] w = wattsFor(CloudProvider.GCP, procs, watts, gcp);
+      double te = t.num(r, "embodied_kgco2e");
+      out.put(t.get(r, "machine_type"), new InstanceSpec(t.get(r, "machine_type"), t.get(r, "family"),
+          (int) zeroIfNaN(t.num(r, "vcpus")), 0, procs, w[0], w[1], 0, 0, 0, 0, Double.NaN, te,
+          (int) zeroIfNaN(t.num(r, "largest_vcpu_in_family_ccf")), te));
+    }
+    instances.put(CloudProvider.GCP, out);
+  }
+
   private static double zeroIfNaN(double v) {
     return Double.isNaN(v) ? 0 : v;
   }
@@ -253,7 +318,7 @@ public final class CcfDataset {
    * CCF's rule for several processors: the median when Sandy or Ivy Bridge is listed, else the mean;
    * a processor missing from the watts table makes the mean NaN and CCF falls back to the default.
    */
-  static double[] wattsFor(List<String> procs, Map<String, double[]> watts, CloudCoefficients c) {
+  static double[] wattsFor(CloudProvider p, List<String> procs, Map<String, double[]> watts, CloudCoefficients c) {
     if (procs.isEmpty()) {
       return new double[] {c.minWattsPerVcpu(), c.maxWattsPerVcpu(), c.defaultMemoryGbPerChip()};
     }
@@ -262,7 +327,7 @@ public final class CcfDataset {
     for (int k = 0; k < 3; k++) {
       double[] vals = new double[procs.size()];
       for (int i = 0; i < procs.size(); i++) {
-        double[] w = watts.get("AWS/" + procs.get(i));
+        double[] w = watts.get(p.name() + "/" + procs.get(i));
         vals[i] = w == null ? Double.NaN : w[k];
       }
       out[k] = median ? median(vals) : mean(vals);

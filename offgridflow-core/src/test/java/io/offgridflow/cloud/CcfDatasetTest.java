@@ -56,6 +56,52 @@ class CcfDatasetTest {
   }
 
   @Test
+  void azureVmTypesResolveToCcfsEvaluatedWattsMemoryAndEmbodied() {
+    SimpleCsv t = SimpleCsv.resource("azure_vm_types.csv");
+    CcfModel quirks = CcfModel.builder().dataset(CCF).ccfQuirks(true).build();
+    int n = 0;
+    for (String[] r : t.rows()) {
+      String table = t.get(r, "table");
+      if (!(table.equals("SERIES") || table.equals("CONSTRAINED_VCPU"))
+          || !t.get(r, "ccf_eval_resolved_series").equals(t.get(r, "series"))) {
+        continue; // a type listed in two series is checked under the series CCF resolves it to
+      }
+      String type = t.get(r, "vm_type");
+      InstanceSpec s = CCF.instance(CloudProvider.AZURE, type).orElseThrow();
+      assertThat(s.minWattsPerVcpu()).as(type).isCloseTo(t.num(r, "ccf_eval_min_watts_per_vcpu"), within(1e-12));
+      assertThat(s.maxWattsPerVcpu()).as(type).isCloseTo(t.num(r, "ccf_eval_max_watts_per_vcpu"), within(1e-12));
+      double mem = t.num(r, "ccf_eval_memory_gb_hours_per_instance_hour");
+      if (!Double.isNaN(mem)) {
+        assertThat(s.extraMemoryGb()).as(type).isCloseTo(mem, within(Math.max(1e-9, mem * 1e-12)));
+      }
+      double emb = t.num(r, "ccf_eval_embodied_tco2e_per_instance_hour");
+      if (!Double.isNaN(emb) && emb > 0) {
+        assertThat(quirks.embodiedKgCo2e(CloudProvider.AZURE, s, 1) / 1000).as(type).isCloseTo(emb, within(emb * 1e-9));
+      }
+      n++;
+    }
+    assertThat(n).isGreaterThan(450);
+  }
+
+  @Test
+  void gcpMachineTypesResolveToCcfsWattsWhereCcfUsesTheDeclaredProcessors() {
+    SimpleCsv t = SimpleCsv.resource("gcp_machine_types.csv");
+    int n = 0;
+    for (String[] r : t.rows()) {
+      String type = t.get(r, "machine_type");
+      InstanceSpec s = CCF.instance(CloudProvider.GCP, type).orElseThrow();
+      assertThat(s.vcpus()).as(type).isEqualTo((int) t.num(r, "vcpus"));
+      if (!t.get(r, "ccf_eval_processors").equals(t.get(r, "processors_declared_for_family"))) {
+        continue; // README quirk 7: CCF picks processors by the first two characters (n2d, c2d, t2d)
+      }
+      assertThat(s.minWattsPerVcpu()).as(type).isCloseTo(t.num(r, "ccf_eval_min_watts_per_vcpu"), within(1e-12));
+      assertThat(s.maxWattsPerVcpu()).as(type).isCloseTo(t.num(r, "ccf_eval_max_watts_per_vcpu"), within(1e-12));
+      n++;
+    }
+    assertThat(n).isGreaterThan(80);
+  }
+
+  @Test
   void ccfEmbodiedPerInstanceHourIsReproducedInQuirksMode() {
     CcfModel quirks = CcfModel.builder().dataset(CCF).ccfQuirks(true).build();
     int n = 0;
