@@ -152,6 +152,22 @@ class WorkerLifecycleTest {
   }
 
   @Test
+  void progressReachesTheStoreWithHeartbeatsWhileTheJobRuns() {
+    long id = client.enqueue(JobRequest.builder("acme", "long").build()).id();
+    start(Worker.builder().heartbeatInterval(Duration.ofMillis(20)).handler("long", Item.class, (p, ctx) -> {
+      ctx.progress(0.3);
+      release.await();
+      ctx.progress(1.0);
+    }));
+    Await.until("progress stored", () -> Double.valueOf(0.3).equals(job(id).progress()));
+    assertThat(job(id).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(job(id).leaseExpiresAt()).isEqualTo(T0.plus(Duration.ofSeconds(20)));
+    release.countDown();
+    Await.until("succeeded", () -> job(id).status() == JobStatus.SUCCEEDED);
+    assertThat(job(id).progress()).isEqualTo(1.0);
+  }
+
+  @Test
   void anAttemptPastItsTimeoutIsInterruptedAndRetried() {
     long id = client.enqueue(JobRequest.builder("acme", "slow").timeout(Duration.ofSeconds(5)).build()).id();
     CountDownLatch running = new CountDownLatch(1);
