@@ -76,13 +76,20 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       "lease expired: the worker stopped renewing it (crashed, hung or cut off from the database)";
 
   /**
-   * Row locks for a batch UPDATE, taken in id order. An UPDATE ... FROM locks rows in join order,
-   * so a worker's heartbeat and its completer (two connections) could lock two jobs in opposite
-   * orders and deadlock. Claims and rescues never wait (SKIP LOCKED) and cancels lock one row, so
-   * ordering these two is enough. Only running rows are locked: purge never deletes those.
+   * The rows a batch UPDATE may touch, locked first and in id order. An UPDATE ... FROM locks rows
+   * in join order, so a worker's heartbeat and its completer (two connections) could lock two jobs
+   * in opposite orders and deadlock; claims and rescues never wait (SKIP LOCKED) and cancels lock
+   * one row, so ordering these two is enough. The lateral probe also pins the plan to one primary
+   * key lookup per input row (a join on the whole batch let the planner walk every running job for
+   * every input row), and it is where the fence is checked: this worker, this attempt, still
+   * running. The row stays locked until the UPDATE, so the check cannot go stale. "Still running"
+   * is {@code lease_owner = ?}: the table's lease check makes a lease owner mean RUNNING, and a
+   * literal {@code status = 'running'} here would let the planner scan the whole running index for
+   * every input row. {@code $INPUT} is the input relation with {@code id} and {@code attempt}.
    */
-  private static final String LOCK_IN_ID_ORDER = " locked AS MATERIALIZED (SELECT j.id FROM ogf_jobs j"
-      + "   WHERE j.id IN (SELECT id FROM $INPUT) AND j.status = 'running' ORDER BY j.id FOR NO KEY UPDATE OF j)";
+  private static final String LOCKED_INPUT = " locked AS MATERIALIZED (SELECT c.* FROM ($INPUT ORDER BY 1) c"
+      + "   CROSS JOIN LATERAL (SELECT 1 FROM ogf_jobs j WHERE j.id = c.id AND j.attempt = c.attempt"
+      + "     AND j.lease_owner = ? FOR NO KEY UPDATE OF j) fenced)";
 
   private final DataSource dataSource;
   private final String channel;
@@ -151,11 +158,14 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
         + "   WHERE i.unique_key IS NOT NULL GROUP BY i.tenant_id, i.unique_key),"
         + " notified AS (SELECT count(pg_notify('" + channel + "', q.queue)) AS n FROM"
         + "   (SELECT DISTINCT i.queue FROM input i JOIN ins USING (id) WHERE i.run_at <= i.created_at) q)"
-        + " SELECT i.ord, ins.id IS NOT NULL, coalesce(ins.id, f.id, e.id), (SELECT n FROM notified)"
+        // The existing-row lookup is a correlated subquery, run only for keys not inserted, so it
+        // probes the unique index instead of joining the whole table.
+        + " SELECT i.ord, ins.id IS NOT NULL, coalesce(ins.id, f.id, CASE WHEN i.unique_key IS NOT NULL THEN"
+        + "   (SELECT e.id FROM ogf_jobs e WHERE e.tenant_id = i.tenant_id AND e.unique_key = i.unique_key) END),"
+        + "   (SELECT n FROM notified)"
         + " FROM input i"
         + " LEFT JOIN ins ON ins.id = i.id"
         + " LEFT JOIN firsts f ON ins.id IS NULL AND f.tenant_id = i.tenant_id AND f.unique_key = i.unique_key"
-        + " LEFT JOIN ogf_jobs e ON ins.id IS NULL AND e.tenant_id = i.tenant_id AND e.unique_key = i.unique_key"
         + " ORDER BY i.ord";
   }
 
@@ -280,7 +290,9 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     return prefix + candidates + "," + picked
         + " UPDATE ogf_jobs j SET status = 'running', attempt = j.attempt + 1, started_at = ?,"
         + "   lease_owner = ?, lease_expires_at = ?"
-        + " FROM picked WHERE j.id = picked.id"
+        // id = ANY(ARRAY(...)) pins the update to primary-key probes; a join with the CTE lets the
+        // planner hash the whole table, which grows with every finished job.
+        + " WHERE j.id = ANY(ARRAY(SELECT id FROM picked))"
         + " RETURNING j.id, j.tenant_id, j.type, j.queue, j.payload, j.attempt, j.max_attempts, j.timeout_ms,"
         + "   j.run_at, j.lease_expires_at, j.priority, (SELECT count(*) FROM candidates) AS seen";
   }
@@ -419,17 +431,16 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     Set<Long> cancel = new HashSet<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "WITH h AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::float8[]) AS h(id, attempt, progress)),"
-                + LOCK_IN_ID_ORDER.replace("$INPUT", "h")
+            "WITH" + LOCKED_INPUT.replace("$INPUT",
+                    "SELECT * FROM unnest(?::bigint[], ?::int[], ?::float8[]) AS h(id, attempt, progress)")
                 + " UPDATE ogf_jobs j SET lease_expires_at = ?, progress = coalesce(h.progress, j.progress)"
-                + " FROM h JOIN locked USING (id)"
-                + " WHERE j.id = h.id AND j.attempt = h.attempt AND j.lease_owner = ? AND j.status = 'running'"
+                + " FROM locked h WHERE j.id = h.id"
                 + " RETURNING j.id, j.cancel_requested")) {
       ps.setArray(1, c.createArrayOf("int8", ids));
       ps.setArray(2, c.createArrayOf("int4", att));
       ps.setArray(3, c.createArrayOf("float8", prog));
-      ps.setObject(4, odt(leaseExpiresAt));
-      ps.setString(5, workerId);
+      ps.setString(4, workerId);
+      ps.setObject(5, odt(leaseExpiresAt));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           renewed.add(rs.getLong(1));
@@ -451,9 +462,9 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   private String completeSql() {
     // All outcomes of a batch in one UPDATE, fenced by worker and attempt so a worker that lost its
     // lease cannot touch the job's newer attempt.
-    return "WITH c AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[],"
-        + "   ?::float8[]) AS c(id, attempt, outcome, at, retry_at, error, progress)),"
-        + LOCK_IN_ID_ORDER.replace("$INPUT", "c") + ","
+    return "WITH" + LOCKED_INPUT.replace("$INPUT",
+            "SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[])"
+            + " AS c(id, attempt, outcome, at, retry_at, error, progress)") + ","
         + " upd AS (UPDATE ogf_jobs j SET"
         + "   status = CASE c.outcome WHEN 'SUCCEEDED' THEN 'succeeded' WHEN 'RETRY' THEN 'retrying'"
         + "     WHEN 'DEAD' THEN 'dead' WHEN 'CANCELLED' THEN 'cancelled' ELSE 'available' END,"
@@ -467,8 +478,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
         + "   progress = coalesce(c.progress, j.progress),"
         + "   errors = CASE WHEN c.error IS NULL THEN j.errors ELSE j.errors || jsonb_build_array("
         + "     jsonb_build_object('attempt', c.attempt, 'at', c.at, 'workerId', ?::text, 'message', c.error)) END"
-        + " FROM c JOIN locked USING (id)"
-        + " WHERE j.id = c.id AND j.attempt = c.attempt AND j.lease_owner = ? AND j.status = 'running'"
+        + " FROM locked c WHERE j.id = c.id"
         + " RETURNING j.id, j.queue, (c.outcome = 'RELEASED'"
         + "   OR (c.outcome = 'RETRY' AND c.retry_at::timestamptz <= c.at::timestamptz)) AS wake)"
         + " SELECT u.id, (SELECT count(pg_notify('" + channel + "', x.queue))"
@@ -543,7 +553,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
         + "   lease_owner = NULL, lease_expires_at = NULL,"
         + "   errors = j.errors || jsonb_build_array(jsonb_build_object('attempt', j.attempt, 'at', ?::text,"
         + "     'workerId', j.lease_owner, 'message', '" + LEASE_EXPIRED + "'))"
-        + "   FROM expired WHERE j.id = expired.id RETURNING j.queue, j.status)"
+        + "   WHERE j.id = ANY(ARRAY(SELECT id FROM expired)) RETURNING j.queue, j.status)"
         + " SELECT count(*), (SELECT count(pg_notify('" + channel + "', x.queue))"
         + "   FROM (SELECT DISTINCT queue FROM upd WHERE status = 'available') x) FROM upd";
   }
@@ -674,7 +684,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
         PreparedStatement ps = c.prepareStatement(
             "WITH doomed AS (SELECT id FROM ogf_jobs WHERE status = ANY(?::text[]) AND finished_at < ?"
                 + "   AND status IN ('succeeded', 'dead', 'cancelled') LIMIT ?)"
-                + " DELETE FROM ogf_jobs j USING doomed WHERE j.id = doomed.id")) {
+                + " DELETE FROM ogf_jobs j WHERE j.id = ANY(ARRAY(SELECT id FROM doomed))")) {
       while (true) {
         ps.setArray(1, c.createArrayOf("text", st));
         ps.setObject(2, odt(finishedBefore));

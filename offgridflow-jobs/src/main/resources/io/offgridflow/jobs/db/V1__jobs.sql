@@ -31,8 +31,9 @@ CREATE TABLE ogf_jobs (
   CONSTRAINT ogf_jobs_status_check CHECK (status IN
       ('scheduled', 'available', 'running', 'succeeded', 'retrying', 'dead', 'cancelled')),
   CONSTRAINT ogf_jobs_attempts_check CHECK (max_attempts >= 1 AND attempt >= 0),
-  CONSTRAINT ogf_jobs_running_lease_check CHECK
-      (status <> 'running' OR (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL))
+  -- A lease exactly while running: the store relies on "lease_owner = worker" meaning RUNNING.
+  CONSTRAINT ogf_jobs_lease_check CHECK
+      ((status = 'running') = (lease_owner IS NOT NULL AND lease_expires_at IS NOT NULL))
 );
 
 -- Claims scan this in claim order and stop after the batch. Partial, so millions of finished rows
