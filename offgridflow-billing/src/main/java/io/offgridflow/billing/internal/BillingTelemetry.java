@@ -80,7 +80,12 @@ public final class BillingTelemetry {
   }
 
   public void entitlementDenied(String featureKey) {
-    entitlementDenials.add(1, featureAttributes.computeIfAbsent(featureKey, k -> Attributes.of(FEATURE, k)));
+    // get() first: computeIfAbsent may lock the bin even when the key is present.
+    Attributes attributes = featureAttributes.get(featureKey);
+    if (attributes == null) {
+      attributes = featureAttributes.computeIfAbsent(featureKey, k -> Attributes.of(FEATURE, k));
+    }
+    entitlementDenials.add(1, attributes);
   }
 
   public void limitDenied(String limitKey) {
