@@ -30,8 +30,12 @@ public final class CurSyncOnce {
         peak += p.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "rows=%d seconds=%.3f chars=%d groups=%d kwh=%.6f co2e_kg=%.6f peak_heap_mb=%.1f%n",
-        r.accounting().read(), seconds, r.uncompressedBytes(), r.groups().size(), r.totalKwh(), r.totalCo2eKg(),
+    // CPU time of the whole JVM (JIT and GC threads included): on a shared machine the fairer measure.
+    double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+    System.out.printf(Locale.ROOT,
+        "rows=%d seconds=%.3f cpu_seconds=%.3f chars=%d groups=%d kwh=%.6f co2e_kg=%.6f peak_heap_mb=%.1f%n",
+        r.accounting().read(), seconds, cpu, r.uncompressedBytes(), r.groups().size(), r.totalKwh(), r.totalCo2eKg(),
         peak / 1048576.0);
   }
 }
