@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.namespace.QName;
 
 /**
  * Turns a report into facts of a taxonomy. Emissions are kilograms in the inventory and tonnes in
@@ -129,10 +128,5 @@ public final class FactAssembler {
 
   private BigDecimal tonnes(double kg) {
     return BigDecimal.valueOf(kg).movePointLeft(3).setScale(decimals, RoundingMode.HALF_EVEN);
-  }
-
-  /** The concept of a disclosure, for callers that label facts. */
-  public Optional<QName> conceptOf(Disclosure d) {
-    return mapping.concept(d).map(ConceptDefinition::name);
   }
 }
