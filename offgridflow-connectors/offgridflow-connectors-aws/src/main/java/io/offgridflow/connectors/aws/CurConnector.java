@@ -1,7 +1,5 @@
 package io.offgridflow.connectors.aws;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CcfModel;
@@ -42,8 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads AWS Cost and Usage Reports (CUR 1.0 or CUR 2.0 CSV; plain, gzip or zip, detected from the
  * bytes) from local files and estimates energy and emissions with a {@link CcfModel} following Cloud
- * Carbon Footprint's CUR rules. Streams in constant memory: bytes are inflated on a helper thread
- * and each row is classified and summed as it is parsed. Immutable and thread-safe; each {@link
+ * Carbon Footprint's CUR rules. Streams in constant memory: bytes are inflated on a helper thread,
+ * tokenized as UTF-8 bytes (only the needed columns are looked at) and each row is classified and
+ * summed as it is parsed. Immutable and thread-safe; each {@link
  * #sync} is independent.
  *
  * <p>Each file is a source with a checkpoint (size and CRC32C of its bytes): a file already counted
@@ -172,19 +171,9 @@ public final class CurConnector implements Connector<CurResult> {
   }
 
   private static void readFile(Path f, String name, CurRun run, CurSource[] current) {
-    try (CurSource src = CurSource.open(f);
-        CsvReader<Object> reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-            .build(run, src.reader())) {
+    try (CurSource src = CurSource.open(f, name)) {
       current[0] = src;
-      for (Object ignored : reader) {
-        // rows are processed by the callback handler as they are parsed
-      }
-    } catch (CsvParseException e) {
-      // FastCSV wraps what the row handler throws; the handler's own error already names file and line.
-      if (e.getCause() instanceof OffGridFlowException o) {
-        throw o;
-      }
-      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ": " + e.getMessage(), e);
+      src.readInto(run);
     } catch (IOException | UncheckedIOException e) {
       throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, name + ": cannot read: " + e.getMessage(), e);
     } finally {

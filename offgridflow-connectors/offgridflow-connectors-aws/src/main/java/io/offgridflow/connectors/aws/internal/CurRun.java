@@ -1,7 +1,5 @@
 package io.offgridflow.connectors.aws.internal;
 
-import de.siegmar.fastcsv.reader.CsvCallbackHandler;
-import de.siegmar.fastcsv.reader.RecordType;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
@@ -10,6 +8,7 @@ import io.offgridflow.connectors.aws.CurFormat;
 import io.offgridflow.connectors.aws.CurGroup;
 import io.offgridflow.connectors.aws.GroupKey;
 import io.offgridflow.connectors.aws.UsageClass;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,13 +19,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One sync's state across its files: the FastCSV callback that turns each CUR record into a few
- * ints and two doubles without building Strings, the rule cache, and the group sums. Rows are
+ * One sync's state across its files: the record sink of {@link CurTokenizer} that turns each CUR
+ * record into a few ints and two doubles without building Strings, the rule cache, and the group sums. Rows are
  * processed as they are parsed, so memory depends on the number of distinct values and groups,
  * not on the number of rows.
  */
-public final class CurRun extends CsvCallbackHandler<Object> {
-  private static final Object ROW = new Object();
+public final class CurRun {
   // Field slots.
   private static final int LIT = 0;
   private static final int DATE = 1;
@@ -65,8 +63,8 @@ public final class CurRun extends CsvCallbackHandler<Object> {
   private final List<GroupKey> groupBy;
   private final boolean[] grouped = new boolean[WIDTH];
 
-  private final CharPool[] pools = new CharPool[SLOTS];
-  private final CharPool days = new CharPool();
+  private final BytePool[] pools = new BytePool[SLOTS];
+  private final BytePool days = new BytePool();
   private final GroupTable groups = new GroupTable(WIDTH);
   private final GroupTable unknown = new GroupTable(WIDTH + 3);
   private final LongMap<Rule> ruleByKey = new LongMap<>();
@@ -85,7 +83,6 @@ public final class CurRun extends CsvCallbackHandler<Object> {
   // Per record.
   private long line;
   private int fieldCount;
-  private RecordType recordType = RecordType.DATA;
   private final int[] ids = new int[SLOTS];
   private int dayId;
   private double amount;
@@ -108,7 +105,7 @@ public final class CurRun extends CsvCallbackHandler<Object> {
       grouped[position(g)] = true;
     }
     for (int i = 0; i < SLOTS; i++) {
-      pools[i] = new CharPool();
+      pools[i] = new BytePool();
     }
   }
 
@@ -140,37 +137,39 @@ public final class CurRun extends CsvCallbackHandler<Object> {
     return fileRows;
   }
 
-  /** Characters of CSV parsed, approximately (fields of data rows), for throughput figures. */
+  /** Bytes of CSV parsed, for throughput figures. */
   public long chars() {
     return chars;
   }
 
-  @Override
-  protected RecordType getRecordType() {
-    return recordType;
+  /** Adds the bytes of a file's CSV text (after inflation) to {@link #chars()}. */
+  void countBytes(long n) {
+    chars += n;
   }
 
-  @Override
-  protected int getFieldCount() {
-    return fieldCount;
+  /** Whether the file's header has been read. */
+  boolean headerSeen() {
+    return headerSeen;
   }
 
-  @Override
-  protected void beginRecord(long startingLineNumber) {
+  void beginRecord(long startingLineNumber) {
     line = startingLineNumber;
     fieldCount = 0;
-    recordType = RecordType.DATA;
     amount = 0;
     cost = 0;
     Arrays.fill(ids, -1);
   }
 
-  @Override
-  protected void addField(char[] buf, int offset, int len, boolean quoted) {
+  /** Whether the tokenizer must hand over field {@code idx} of a data record (else it only skips it). */
+  boolean wants(int idx) {
+    return !headerSeen || (idx < slotOfField.length && slotOfField[idx] >= 0);
+  }
+
+  void addField(byte[] buf, int offset, int len) {
     int idx = fieldCount++;
-    chars += len + 1;
     if (!headerSeen) {
-      header.add(new String(buf, offset, len).trim());
+      String name = new String(buf, offset, len, StandardCharsets.UTF_8).trim();
+      header.add(idx == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name);
       return;
     }
     if (idx >= slotOfField.length) {
@@ -183,7 +182,7 @@ public final class CurRun extends CsvCallbackHandler<Object> {
     if (slot == AMOUNT || slot == COST) {
       double v = Numbers.parse(buf, offset, len);
       if (Double.isNaN(v)) {
-        throw bad(idx, new String(buf, offset, len), "is not a number");
+        throw bad(idx, new String(buf, offset, len, StandardCharsets.UTF_8), "is not a number");
       }
       if (slot == AMOUNT) {
         amount = v;
@@ -195,7 +194,7 @@ public final class CurRun extends CsvCallbackHandler<Object> {
         if (len == 0) {
           throw bad(idx, "", "is empty; a usage start date such as 2025-01-01T00:00:00Z is expected");
         }
-        throw bad(idx, new String(buf, offset, len), "is not a date such as 2025-01-01T00:00:00Z");
+        throw bad(idx, new String(buf, offset, len, StandardCharsets.UTF_8), "is not a date such as 2025-01-01T00:00:00Z");
       }
       ids[DATE] = pools[DATE].id(buf, offset, 7);
       if (grouped[K_DAY]) {
@@ -211,31 +210,21 @@ public final class CurRun extends CsvCallbackHandler<Object> {
         + header.get(field) + " (" + (field + 1) + "): value '" + value + "' " + what);
   }
 
-  @Override
-  protected void setComment(char[] buf, int offset, int len) {
-    recordType = RecordType.COMMENT;
+  /** Skips a field the run does not need (keeps the field count right). */
+  void skipField() {
+    fieldCount++;
   }
 
-  @Override
-  protected void setEmpty() {
-    recordType = RecordType.EMPTY;
-  }
-
-  @Override
-  protected Object buildRecord() {
-    if (recordType != RecordType.DATA) {
-      return recordType;
-    }
+  void endRecord() {
     if (!headerSeen) {
       bindHeader();
-      return ROW;
+      return;
     }
     if (fieldCount < requiredFields) {
       throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, file + ":" + line + ": row has " + fieldCount
           + " fields, the header has " + header.size() + " (a truncated or corrupt file?)");
     }
     row();
-    return ROW;
   }
 
   private void bindHeader() {

@@ -1,31 +1,33 @@
 package io.offgridflow.connectors.aws.internal;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** An open CUR file: its decompressed, decoded text and how many stored bytes were read. */
+/** An open CUR file: its decompressed bytes, tokenized into a {@link CurRun}. */
 public final class CurSource implements AutoCloseable {
-  private final InflatingReader reader;
+  private final InflatingStream stream;
   private final long size;
+  private final String name;
 
-  private CurSource(InflatingReader reader, long size) {
-    this.reader = reader;
+  private CurSource(InflatingStream stream, long size, String name) {
+    this.stream = stream;
     this.size = size;
+    this.name = name;
   }
 
-  public static CurSource open(Path file) throws IOException {
+  public static CurSource open(Path file, String name) throws IOException {
     long size = Files.size(file);
-    return new CurSource(new InflatingReader(Files.newInputStream(file), "offgridflow-cur-inflater"), size);
+    return new CurSource(new InflatingStream(Files.newInputStream(file), "offgridflow-cur-inflater"), size, name);
   }
 
-  public Reader reader() {
-    return reader;
+  /** Feeds every record of the file to {@code run}. */
+  public void readInto(CurRun run) throws IOException {
+    new CurTokenizer().parse(stream, run, name);
   }
 
   public long storedBytesRead() {
-    return reader.storedBytesRead();
+    return stream.storedBytesRead();
   }
 
   public long size() {
@@ -34,6 +36,6 @@ public final class CurSource implements AutoCloseable {
 
   @Override
   public void close() {
-    reader.close();
+    stream.close();
   }
 }

@@ -20,7 +20,7 @@ final class Numbers {
   private Numbers() {}
 
   /** The value, or NaN when the text is not a number. Empty text is 0 (CUR leaves blanks on some rows). */
-  static double parse(char[] b, int off, int len) {
+  static double parse(byte[] b, int off, int len) {
     if (len == 0) {
       return 0;
     }
@@ -37,7 +37,7 @@ final class Numbers {
     boolean dot = false;
     boolean any = false;
     for (; i < end; i++) {
-      char c = b[i];
+      int c = b[i];
       if (c >= '0' && c <= '9') {
         any = true;
         if (mant == 0 && c == '0') {
@@ -67,9 +67,9 @@ final class Numbers {
     return neg ? -v : v;
   }
 
-  private static double slow(char[] b, int off, int len) {
+  private static double slow(byte[] b, int off, int len) {
     try {
-      return Double.parseDouble(new String(b, off, len));
+      return Double.parseDouble(new String(b, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
     } catch (NumberFormatException e) {
       return Double.NaN;
     }

@@ -5,17 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Interns the values of one CUR column as small ints straight from the parser's char buffer, so a
- * repeated value (usage type, region, account) costs a hash and a compare, never a String. A CUR has
+ * Interns the values of one CUR column as small ints straight from the parser's byte buffer, so a
+ * repeated value (usage type, region, account) costs a hash and a compare, never a String (the
+ * String is decoded from UTF-8 once, for the first occurrence). A CUR has
  * a few thousand distinct values per column; the table grows as needed.
  */
-final class CharPool {
+final class BytePool {
   private int[] slots = new int[1024]; // id + 1, 0 = empty
   private int[] hashes = new int[1024];
   private final List<String> values = new ArrayList<>();
-  private final List<char[]> chars = new ArrayList<>();
+  private final List<byte[]> chars = new ArrayList<>();
 
-  int id(char[] buf, int off, int len) {
+  int id(byte[] buf, int off, int len) {
     int h = 0;
     for (int i = off, end = off + len; i < end; i++) {
       h = 31 * h + buf[i];
@@ -34,11 +35,6 @@ final class CharPool {
     }
   }
 
-  /** Interns a String (used for values not read from a buffer). */
-  int id(String s) {
-    char[] c = s.toCharArray();
-    return id(c, 0, c.length);
-  }
 
   String value(int id) {
     return values.get(id);
@@ -52,15 +48,15 @@ final class CharPool {
     return h ^ (h >>> 16) * 0x45d9f3b;
   }
 
-  private static boolean equal(char[] a, char[] buf, int off, int len) {
+  private static boolean equal(byte[] a, byte[] buf, int off, int len) {
     return a.length == len && Arrays.equals(a, 0, len, buf, off, off + len);
   }
 
-  private int add(char[] buf, int off, int len, int h, int slot) {
+  private int add(byte[] buf, int off, int len, int h, int slot) {
     int id = values.size();
-    char[] c = Arrays.copyOfRange(buf, off, off + len);
+    byte[] c = Arrays.copyOfRange(buf, off, off + len);
     chars.add(c);
-    values.add(new String(c));
+    values.add(new String(c, java.nio.charset.StandardCharsets.UTF_8));
     slots[slot] = id + 1;
     hashes[slot] = h;
     if (values.size() * 2 > slots.length) {

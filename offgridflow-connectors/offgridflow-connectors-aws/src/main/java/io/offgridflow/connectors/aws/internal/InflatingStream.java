@@ -5,13 +5,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,34 +14,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A Reader whose bytes are read, inflated (gzip or zip, detected from the magic bytes) and decoded
- * from UTF-8 on a helper thread, so the calling thread only parses: on two cores inflating alone
+ * The decompressed bytes of a file (gzip or zip, detected from the magic bytes; else as stored),
+ * read and inflated on a helper thread so the calling thread only tokenizes: on two cores inflating
  * costs about as much as parsing, and splitting them roughly doubles throughput (DESIGN.md ingest
- * facts). Blocks are recycled through a free list and the queue is bounded: memory stays flat
- * whatever the file size.
+ * facts). The tokenizer works on UTF-8 bytes directly, so nothing is decoded here. Blocks are
+ * recycled through a free list and the queue is bounded: memory stays flat whatever the file size.
  */
-final class InflatingReader extends Reader {
-  private static final int BLOCK = 1 << 16;
-  private static final int BLOCKS = 8;
+final class InflatingStream implements AutoCloseable {
+  private static final int BLOCK = 1 << 17;
+  private static final int BLOCKS = 6;
 
-  private final BlockingQueue<char[]> full = new ArrayBlockingQueue<>(BLOCKS + 2);
-  private final BlockingQueue<char[]> free = new ArrayBlockingQueue<>(BLOCKS + 2);
+  private final BlockingQueue<byte[]> full = new ArrayBlockingQueue<>(BLOCKS + 2);
+  private final BlockingQueue<Integer> fullLengths = new ArrayBlockingQueue<>(BLOCKS + 2);
+  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS + 2);
   private final AtomicLong storedBytes = new AtomicLong();
   private final Thread thread;
   private volatile boolean closed;
   private volatile IOException failure;
-
-  private char[] current;
-  private int currentLength;
-  private int offset;
   private boolean eof;
 
-  // Each full block carries its length in a parallel queue: blocks are reused, so length travels apart.
-  private final BlockingQueue<Integer> fullLengths = new ArrayBlockingQueue<>(BLOCKS + 2);
-
-  InflatingReader(InputStream raw, String threadName) {
+  InflatingStream(InputStream raw, String threadName) {
     for (int i = 0; i < BLOCKS; i++) {
-      free.add(new char[BLOCK]);
+      free.add(new byte[BLOCK]);
     }
     InputStream counted = new FilterInputStream(raw) {
       @Override
@@ -95,37 +82,25 @@ final class InflatingReader extends Reader {
   }
 
   private void pump(InputStream raw) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    ByteBuffer bytes = ByteBuffer.allocate(BLOCK);
     try (InputStream in = decompressing(raw)) {
-      boolean end = false;
-      while (!end && !closed) {
-        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-        if (n < 0) {
-          end = true;
-        } else {
-          bytes.position(bytes.position() + n);
-        }
-        bytes.flip();
-        char[] block = takeFree();
+      while (!closed) {
+        byte[] block = takeFree();
         if (block == null) {
           return;
         }
-        CharBuffer chars = CharBuffer.wrap(block);
-        CoderResult r = decoder.decode(bytes, chars, end);
-        if (end) {
-          decoder.flush(chars);
+        int n = 0;
+        while (n < block.length) {
+          int k = in.read(block, n, block.length - n);
+          if (k < 0) {
+            break;
+          }
+          n += k;
         }
-        if (r.isError()) {
-          r.throwException();
+        if (n > 0) {
+          put(block, n);
         }
-        bytes.compact();
-        if (chars.position() > 0) {
-          put(block, chars.position());
-        } else {
-          free.offer(block);
+        if (n < block.length) {
+          break; // end of input
         }
       }
     } catch (IOException e) {
@@ -136,9 +111,9 @@ final class InflatingReader extends Reader {
     put(null, -1);
   }
 
-  private char[] takeFree() {
+  private byte[] takeFree() {
     try {
-      char[] b;
+      byte[] b;
       while ((b = free.poll(50, TimeUnit.MILLISECONDS)) == null) {
         if (closed) {
           return null;
@@ -151,12 +126,12 @@ final class InflatingReader extends Reader {
     }
   }
 
-  private void put(char[] block, int length) {
+  private void put(byte[] block, int length) {
     try {
       while (!closed && !fullLengths.offer(length, 50, TimeUnit.MILLISECONDS)) {
-        // wait for the parser
+        // wait for the tokenizer
       }
-      if (block != null) {
+      if (block != null && !closed) {
         full.put(block);
       }
     } catch (InterruptedException e) {
@@ -164,37 +139,35 @@ final class InflatingReader extends Reader {
     }
   }
 
-  @Override
-  public int read(char[] buf, int off, int len) throws IOException {
+  /**
+   * Copies the next block into {@code dst} at {@code off} (which must have room for a whole block)
+   * and returns its length, or -1 at the end. The previous block goes back to the free list.
+   */
+  int next(byte[] dst, int off) throws IOException {
     if (eof) {
       return -1;
     }
-    if (current == null || offset == currentLength) {
-      if (current != null) {
-        free.offer(current);
-        current = null;
-      }
-      try {
-        int n = fullLengths.take();
-        if (n < 0) {
-          eof = true;
-          if (failure != null) {
-            throw failure;
-          }
-          return -1;
+    try {
+      int n = fullLengths.take();
+      if (n < 0) {
+        eof = true;
+        if (failure != null) {
+          throw failure;
         }
-        current = full.take();
-        currentLength = n;
-        offset = 0;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while reading");
+        return -1;
       }
+      byte[] b = full.take();
+      System.arraycopy(b, 0, dst, off, n);
+      free.offer(b);
+      return n;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading");
     }
-    int n = Math.min(len, currentLength - offset);
-    System.arraycopy(current, offset, buf, off, n);
-    offset += n;
-    return n;
+  }
+
+  static int blockSize() {
+    return BLOCK;
   }
 
   @Override
