@@ -18,7 +18,7 @@ import java.util.List;
  * @param sources per-file outcomes
  * @param totalKwh sum of kWh over all groups
  * @param totalCo2eKg sum of kg CO2e over all groups
- * @param uncompressedBytes characters of CSV parsed (for throughput figures)
+ * @param uncompressedBytes bytes of CSV parsed after decompression (for throughput figures)
  */
 public record CurResult(String methodology, List<GroupKey> groupBy, List<CurGroup> groups, RowAccounting accounting,
     List<SourceOutcome> sources, double totalKwh, double totalCo2eKg, long uncompressedBytes) {
