@@ -9,6 +9,7 @@ import io.offgridflow.inventory.InventoryAccumulator;
 import io.offgridflow.inventory.Totals;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Currency;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -181,7 +183,7 @@ public final class GhgReport {
      */
     public Builder netRevenue(BigDecimal amount, String currencyCode) {
       try {
-        this.currency = Currency.getInstance(currencyCode.strip().toUpperCase(java.util.Locale.ROOT));
+        this.currency = Currency.getInstance(currencyCode.strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new XbrlException(XbrlErrorCode.INVALID_REPORT,
             "currency '" + currencyCode + "' is not an ISO 4217 code such as EUR or USD", e);
@@ -211,16 +213,15 @@ public final class GhgReport {
       YearMonth month = month(periodLabel);
       if (month != null) {
         months.computeIfAbsent(month, m -> Inventory.accumulator()).add(r);
+        firstIdByMonth.putIfAbsent(month, r.activity().id());
       } else {
         if (noMonth == null) {
           noMonth = Inventory.accumulator();
         }
         noMonth.add(r);
-      }
-      if (month != null) {
-        firstIdByMonth.putIfAbsent(month, r.activity().id());
-      } else if (r.activity().year() > 0) {
-        firstIdByYear.putIfAbsent(r.activity().year(), r.activity().id());
+        if (r.activity().year() > 0) {
+          firstIdByYear.putIfAbsent(r.activity().year(), r.activity().id());
+        }
       }
       var p = r.provenance();
       datasetUses.computeIfAbsent(p.datasetId(), id -> new DatasetUseCounter(p.datasetEdition())).count++;
@@ -260,7 +261,7 @@ public final class GhgReport {
           throw outside("activity '" + id + "' is dated " + y, period);
         }
       });
-      List<DatasetUse> uses = new java.util.ArrayList<>();
+      List<DatasetUse> uses = new ArrayList<>();
       datasetUses.forEach((id, c) -> uses.add(new DatasetUse(id, c.edition, datasetInfo.get(id), c.count)));
       SortedMap<YearMonth, Totals> byMonth = new TreeMap<>();
       months.forEach((m, acc) -> byMonth.put(m, acc.build().totals()));
