@@ -256,11 +256,17 @@ public final class XbrlElements {
     }
   }
 
-  /** A non-numeric item; a text block's markup is escaped by the marshaller. */
+  /**
+   * A non-numeric item; a text block's markup is escaped by the marshaller. The language is stated
+   * because filing rules require it on text facts and the instance has no enclosing {@code html}.
+   */
   @XmlAccessorType(XmlAccessType.FIELD)
   public static final class TextFact {
     @XmlAttribute(required = true)
     @Nullable String contextRef;
+
+    @XmlAttribute(name = "lang", namespace = "http://www.w3.org/XML/1998/namespace")
+    String lang = "en";
 
     @XmlValue
     @Nullable String value;
