@@ -95,10 +95,10 @@ public final class SchemaCatalog {
       if (systemId == null) {
         return null; // an import by namespace only: the schema set already holds it
       }
+      // Schemas are read under their public URLs (see input()), so relative imports resolve to URLs
+      // too and every schema, however reached, must come from the catalog: a document cannot make
+      // the validator read an arbitrary local file or a remote one.
       String absolute = baseUri == null ? systemId : URI.create(baseUri).resolve(systemId).toString();
-      if (absolute.startsWith("file:")) {
-        return input(publicId, absolute, Path.of(URI.create(absolute)));
-      }
       return input(publicId, absolute, require(absolute));
     };
   }

@@ -143,6 +143,13 @@ public final class XbrlValidator {
 
   private static void schemaValidate(Schema schema, Source source, String name, List<ValidationIssue> issues) {
     Validator v = schema.newValidator();
+    try {
+      // The compiled schema is all the validator may use: no DTDs or schema hints fetched on the way.
+      v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    } catch (SAXException e) {
+      throw new XbrlException(XbrlErrorCode.SCHEMA_NOT_AVAILABLE, "cannot lock the XML validator offline: " + e, e);
+    }
     v.setErrorHandler(new ErrorHandler() {
       @Override
       public void warning(SAXParseException e) {

@@ -150,6 +150,29 @@ class InlineXbrlTest {
   }
 
   @Test
+  void aDoctypeIsReadWithoutFetchingAnythingAndExternalEntitiesAreRefused() {
+    String xml = new String(ixbrl, StandardCharsets.UTF_8);
+    String withDoctype = xml.replace("?><html", "?><!DOCTYPE html><html");
+    assertThat(withDoctype).isNotEqualTo(xml);
+    assertThat(Fixtures.validator().validateInlineXbrl(withDoctype.getBytes(StandardCharsets.UTF_8), "doctype.xhtml")
+        .issues()).isEmpty();
+    String xxe = xml.replace("?><html", "?><!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><html")
+        .replace("<h1>", "<h1>&x;");
+    ValidationReport r = Fixtures.validator().validateInlineXbrl(xxe.getBytes(StandardCharsets.UTF_8), "xxe.xhtml");
+    assertThat(r.codes()).containsExactly(XbrlErrorCode.SCHEMA_INVALID);
+    assertThat(r.issues().get(0).message()).contains("access is not allowed");
+    assertThat(r.issues().toString()).doesNotContain(readHostname());
+  }
+
+  private static String readHostname() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+    } catch (java.io.IOException e) {
+      return "\u0000no hostname file\u0000";
+    }
+  }
+
+  @Test
   void aScriptTagInUserTextComesOutAsInertText() throws Exception {
     Document doc = parse(ixbrl);
     assertThat(doc.getElementsByTagNameNS("*", "script").getLength()).isZero();

@@ -25,8 +25,14 @@ final class Dom {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      // A DOCTYPE is allowed (Inline XBRL from other tools often has one) but nothing it names is
+      // loaded: no external DTD, no external entities; secure processing caps entity expansion.
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
