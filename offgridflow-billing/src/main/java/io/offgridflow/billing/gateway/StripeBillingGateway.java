@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -226,7 +227,7 @@ public final class StripeBillingGateway implements BillingGateway {
       return result;
     } catch (StripeException e) {
       GatewayException mapped = map(operation, e);
-      outcome = mapped.code().name().toLowerCase(java.util.Locale.ROOT);
+      outcome = mapped.code().name().toLowerCase(Locale.ROOT);
       span.setStatus(StatusCode.ERROR, mapped.getMessage());
       throw mapped;
     } finally {

@@ -56,16 +56,21 @@ public final class PostgresBillingStateStore implements BillingStateStore {
   public StateChange update(String tenantId, String initialPlanId, UnaryOperator<BillingState> change) {
     try {
       return jdbc.inTransaction("updating billing state of tenant '" + tenantId + "'", c -> {
-        boolean created;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO billing_state (tenant_id, status, plan_id)"
-            + " VALUES (?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING")) {
-          ps.setString(1, tenantId);
-          ps.setString(2, SubscriptionStatus.NONE.stripeName());
-          ps.setString(3, initialPlanId);
-          created = ps.executeUpdate() == 1;
+        // Lock the existing row first (the common case: one round trip); insert only for a new tenant.
+        String lock = "SELECT " + COLUMNS + " FROM billing_state WHERE tenant_id = ? FOR UPDATE";
+        Optional<BillingState> existing = select(c, lock, tenantId);
+        boolean created = false;
+        if (existing.isEmpty()) {
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO billing_state (tenant_id, status, plan_id)"
+              + " VALUES (?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING")) {
+            ps.setString(1, tenantId);
+            ps.setString(2, SubscriptionStatus.NONE.stripeName());
+            ps.setString(3, initialPlanId);
+            created = ps.executeUpdate() == 1;
+          }
+          existing = select(c, lock, tenantId);
         }
-        BillingState before = select(c, "SELECT " + COLUMNS + " FROM billing_state WHERE tenant_id = ? FOR UPDATE",
-            tenantId).orElseThrow();
+        BillingState before = existing.orElseThrow();
         BillingState after = change.apply(before);
         if (!after.tenantId().equals(tenantId)) {
           throw new BillingException(BillingErrorCode.INVALID_CONFIGURATION, "an update of tenant '" + tenantId

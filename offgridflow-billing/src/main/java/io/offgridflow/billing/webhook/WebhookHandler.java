@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class WebhookHandler {
   public WebhookResponse handle(byte[] rawBody, @Nullable String signatureHeader) {
     SignatureCheck check = verifier.verify(rawBody, signatureHeader);
     if (check != SignatureCheck.VALID) {
-      String reason = check.name().toLowerCase(java.util.Locale.ROOT);
+      String reason = check.name().toLowerCase(Locale.ROOT);
       telemetry.signatureFailure(reason);
       telemetry.webhookEvent("unknown", Outcome.SIGNATURE_REJECTED.attribute());
       return new WebhookResponse(400, "Stripe-Signature rejected: " + reason, Outcome.SIGNATURE_REJECTED);
@@ -147,8 +148,7 @@ public final class WebhookHandler {
           Outcome.FAILED);
     }
     notifyListeners(event, result.notifications());
-    int status = 200;
-    return new WebhookResponse(status, result.message(), result.outcome());
+    return new WebhookResponse(200, result.message(), result.outcome());
   }
 
   private void release(StripeEvent event) {

@@ -1,5 +1,7 @@
 package io.offgridflow.billing.webhook;
 
+import java.util.Locale;
+
 /**
  * What to answer Stripe: an HTTP status and a short message for the response body. 2xx tells Stripe
  * the event is handled; 4xx other than 409 means "never resend" (a bad signature or payload);
@@ -39,7 +41,7 @@ public record WebhookResponse(int status, String message, Outcome outcome) {
 
     /** The name used as the telemetry {@code outcome} attribute. */
     public String attribute() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }
