@@ -184,7 +184,7 @@ public final class InlineXbrlWriter {
       Inventory inv = report.inventory();
       element("h2", "Gross Scope 1, 2, 3 and total GHG emissions");
       w.writeStartElement(XbrlNames.XHTML, "table");
-      headerRow("t CO2e", "Location-based", "Market-based");
+      headerRow("t CO2e", "#Location-based", "#Market-based");
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       row("Scope 1 – direct emissions", Disclosure.GROSS_SCOPE_1, null, inv.totals().scope1Kg(), false);
       row("Scope 2 – purchased energy", Disclosure.GROSS_SCOPE_2_LOCATION, Disclosure.GROSS_SCOPE_2_MARKET,
@@ -238,7 +238,7 @@ public final class InlineXbrlWriter {
       }
       element("h2", "Scope 3 by category (GHG Protocol)");
       w.writeStartElement(XbrlNames.XHTML, "table");
-      headerRow("Category", "t CO2e", "Share of Scope 3");
+      headerRow("Category", "#t CO2e", "#Share of Scope 3");
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       for (Map.Entry<Integer, Double> e : inv.scope3ByCategoryKg().entrySet()) {
         w.writeStartElement(XbrlNames.XHTML, "tr");
@@ -255,7 +255,7 @@ public final class InlineXbrlWriter {
     private void otherFigures() throws XMLStreamException {
       element("h2", "Biogenic CO2 and intensity");
       w.writeStartElement(XbrlNames.XHTML, "table");
-      headerRow("Disclosure", "Value", "Unit");
+      headerRow("Disclosure", "#Value", "Unit");
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       w.writeStartElement(XbrlNames.XHTML, "tr");
       element("td", "Biogenic CO2 from combustion or biodegradation of biomass (not in Scope 1)");
@@ -299,7 +299,7 @@ public final class InlineXbrlWriter {
       }
       element("h2", "Emissions by month");
       w.writeStartElement(XbrlNames.XHTML, "table");
-      headerRow("Month", "Scope 1", "Scope 2 (location)", "Scope 2 (market)", "Scope 3");
+      headerRow("Month", "#Scope 1", "#Scope 2 (location)", "#Scope 2 (market)", "#Scope 3");
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       for (Map.Entry<YearMonth, Totals> e : report.byMonth().entrySet()) {
         YearMonth m = e.getKey();
@@ -319,7 +319,7 @@ public final class InlineXbrlWriter {
       }
       element("h2", "Emissions by site");
       w.writeStartElement(XbrlNames.XHTML, "table");
-      headerRow("Site", "Scope 1", "Scope 2 (location)", "Scope 2 (market)", "Scope 3");
+      headerRow("Site", "#Scope 1", "#Scope 2 (location)", "#Scope 2 (market)", "#Scope 3");
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       for (Map.Entry<String, Totals> e : sites.entrySet()) {
         totalsRow(e.getKey().isEmpty() ? "(no site given)" : e.getKey(), e.getValue());
@@ -361,7 +361,7 @@ public final class InlineXbrlWriter {
       w.writeEndElement();
       element("h2", "Emission factor sources");
       w.writeStartElement(XbrlNames.XHTML, "table");
-      headerRow("Dataset", "Edition", "Publisher", "Licence", "Records");
+      headerRow("Dataset", "Edition", "Publisher", "Licence", "#Records");
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       for (DatasetUse d : report.datasets()) {
         w.writeStartElement(XbrlNames.XHTML, "tr");
@@ -449,15 +449,17 @@ public final class InlineXbrlWriter {
       return prefix + ":" + q.getLocalPart();
     }
 
+    /** A header row; names starting with '#' head numeric (right-aligned) columns, the '#' not shown. */
     private void headerRow(String... names) throws XMLStreamException {
       w.writeStartElement(XbrlNames.XHTML, "thead");
       w.writeStartElement(XbrlNames.XHTML, "tr");
-      for (int i = 0; i < names.length; i++) {
+      for (String name : names) {
+        boolean numeric = name.startsWith("#");
         w.writeStartElement(XbrlNames.XHTML, "th");
-        if (i > 0) {
+        if (numeric) {
           w.writeAttribute("class", "n");
         }
-        w.writeCharacters(names[i]);
+        w.writeCharacters(numeric ? name.substring(1) : name);
         w.writeEndElement();
       }
       w.writeEndElement();

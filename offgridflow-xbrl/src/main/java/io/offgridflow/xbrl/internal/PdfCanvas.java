@@ -87,10 +87,10 @@ final class PdfCanvas implements AutoCloseable {
   }
 
   /**
-   * A table: the first row is the header, the first column left-aligned, the others right-aligned
-   * numbers; rows from {@code boldFromRow} on are bold (0 for none).
+   * A table: the first row is the header; columns marked in {@code numeric} are right-aligned, the
+   * others left-aligned; rows from {@code boldFromRow} on are bold (0 for none).
    */
-  void table(float[] widths, List<String[]> rows, int boldFromRow) throws IOException {
+  void table(float[] widths, boolean[] numeric, List<String[]> rows, int boldFromRow) throws IOException {
     float size = 9.5f;
     float rowHeight = size * 1.9f;
     for (int r = 0; r < rows.size(); r++) {
@@ -105,7 +105,7 @@ final class PdfCanvas implements AutoCloseable {
       for (int c = 0; c < widths.length; c++) {
         String cell = fit(safe(rows.get(r)[c], font), font, size, widths[c] - 8);
         float w = font.getStringWidth(cell) / 1000 * size;
-        float tx = c == 0 ? x + 4 : x + widths[c] - 4 - w;
+        float tx = numeric[c] ? x + widths[c] - 4 - w : x + 4;
         text(tx, y + 2, cell, font, size, INK);
         x += widths[c];
       }

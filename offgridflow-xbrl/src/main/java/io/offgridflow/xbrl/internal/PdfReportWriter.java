@@ -112,7 +112,7 @@ public final class PdfReportWriter {
       rows.add(new String[] {"Scope 3 \u2013 value chain", s3, s3});
       rows.add(new String[] {"Total GHG emissions", shown(Disclosure.TOTAL_LOCATION_BASED,
           inv.totals().locationBasedTotalKg()), shown(Disclosure.TOTAL_MARKET_BASED, inv.totals().marketBasedTotalKg())});
-      c.table(new float[] {c.width() - 240, 120, 120}, rows, 4);
+      c.table(new float[] {c.width() - 240, 120, 120}, new boolean[] {false, true, true}, rows, 4);
     }
 
     private void categories() throws IOException {
@@ -129,7 +129,7 @@ public final class PdfReportWriter {
         rows.add(new String[] {e.getKey() + " " + ScopeNames.category(e.getKey()), value,
             Display.percent(e.getValue(), inv.totals().scope3Kg())});
       }
-      c.table(new float[] {c.width() - 240, 120, 120}, rows, 0);
+      c.table(new float[] {c.width() - 240, 120, 120}, new boolean[] {false, true, true}, rows, 0);
     }
 
     private void other() throws IOException {
@@ -145,7 +145,7 @@ public final class PdfReportWriter {
         fact(Disclosure.INTENSITY_MARKET_BASED, FactAssembler.DEFAULT_CONTEXT).ifPresent(f -> rows.add(new String[] {
             "GHG intensity, market-based", Display.grouped(f.value().scaleByPowerOfTen(6)), per}));
       }
-      c.table(new float[] {c.width() - 240, 120, 120}, rows, 0);
+      c.table(new float[] {c.width() - 240, 100, 140}, new boolean[] {false, true, false}, rows, 0);
     }
 
     /**
@@ -226,7 +226,7 @@ public final class PdfReportWriter {
         rows.add(new String[] {d.info() != null ? d.info().name() + " (" + d.datasetId() + ")" : d.datasetId(),
             d.edition(), d.info() != null ? d.info().publisher() : "\u2013", Long.toString(d.results())});
       }
-      c.table(new float[] {c.width() - 330, 140, 130, 60}, rows, 0);
+      c.table(new float[] {c.width() - 330, 150, 130, 50}, new boolean[] {false, false, false, true}, rows, 0);
     }
 
     private String shown(Disclosure d, double fallbackKg) {
