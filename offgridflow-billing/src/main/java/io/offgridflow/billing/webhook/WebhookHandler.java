@@ -147,6 +147,9 @@ public final class WebhookHandler {
       return new WebhookResponse(500, "applying event " + event.id() + " failed; it will be retried",
           Outcome.FAILED);
     }
+    if (result.tenantId() != null) {
+      Span.current().setAttribute(BillingTelemetry.TENANT, result.tenantId());
+    }
     notifyListeners(event, result.notifications());
     return new WebhookResponse(200, result.message(), result.outcome());
   }
