@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -166,11 +167,12 @@ final class ReportCommand implements Callable<Integer> {
 
   /** Writes to a temporary file beside the output and moves it in place, so a failure leaves no half report. */
   private void write(GhgReport report) throws IOException {
-    Path dir = output.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, ".offgridflow-report", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stick to the report after the move.
+    Path tmp = output.toAbsolutePath().resolveSibling("." + output.getFileName() + "."
+        + ProcessHandle.current().pid() + ".tmp");
     try {
       XbrlReporter reporter = XbrlReporter.builder().build();
-      try (OutputStream os = Files.newOutputStream(tmp)) {
+      try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         switch (format) {
           case XBRL -> reporter.writeXbrl(report, os);
           case IXBRL -> reporter.writeInlineXbrl(report, os);
