@@ -33,7 +33,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static Path schemas() {
-    return Path.of(System.getProperty("ogf.xbrl.schemas", "../../shared/xbrl-schemas"));
+    return Path.of(System.getProperty("ogf.xbrl.schemas", "src/test/resources/xbrl-schemas"));
   }
 
   static Path testTaxonomy() {
