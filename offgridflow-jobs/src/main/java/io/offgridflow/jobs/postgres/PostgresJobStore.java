@@ -15,6 +15,13 @@ import io.offgridflow.jobs.spi.HeartbeatResult;
 import io.offgridflow.jobs.spi.JobStore;
 import io.offgridflow.jobs.spi.NewJob;
 import io.offgridflow.jobs.spi.QueueStats;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +44,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +99,11 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       + "   CROSS JOIN LATERAL (SELECT 1 FROM ogf_jobs j WHERE j.id = c.id AND j.attempt = c.attempt"
       + "     AND j.lease_owner = ? FOR NO KEY UPDATE OF j) fenced)";
 
+  private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+  private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("offgridflow.jobs.batch_size");
+
   private final DataSource dataSource;
+  private final Tracer tracer;
   private final String channel;
   private final Duration reconnectDelay;
   private final int rescueBatchSize;
@@ -110,6 +122,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
 
   private PostgresJobStore(Builder b) {
     this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
+    this.tracer = b.openTelemetry.getTracer("io.offgridflow.jobs.postgres");
     this.channel = b.channel;
     this.reconnectDelay = b.reconnectDelay;
     this.rescueBatchSize = b.rescueBatchSize;
@@ -171,6 +184,10 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
 
   @Override
   public List<EnqueueOutcome> enqueue(List<NewJob> jobs) {
+    return traced("enqueue", jobs.size(), () -> doEnqueue(jobs));
+  }
+
+  private List<EnqueueOutcome> doEnqueue(List<NewJob> jobs) {
     if (jobs.isEmpty()) {
       return List.of();
     }
@@ -299,6 +316,10 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
 
   @Override
   public List<ClaimedJob> claim(ClaimRequest request) {
+    return traced("claim", request.limit(), () -> doClaim(request));
+  }
+
+  private List<ClaimedJob> doClaim(ClaimRequest request) {
     boolean limited = request.defaultTenantLimit() != Integer.MAX_VALUE
         || request.tenantLimits().values().stream().anyMatch(v -> v != Integer.MAX_VALUE);
     OffsetDateTime now = odt(request.now());
@@ -413,6 +434,11 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   @Override
   public HeartbeatResult heartbeat(String workerId, Map<Long, Integer> attempts, Instant leaseExpiresAt,
       Map<Long, Double> progress) {
+    return traced("heartbeat", attempts.size(), () -> doHeartbeat(workerId, attempts, leaseExpiresAt, progress));
+  }
+
+  private HeartbeatResult doHeartbeat(String workerId, Map<Long, Integer> attempts, Instant leaseExpiresAt,
+      Map<Long, Double> progress) {
     if (attempts.isEmpty()) {
       return new HeartbeatResult(Set.of(), Set.of(), Set.of());
     }
@@ -487,6 +513,10 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
 
   @Override
   public Set<Long> complete(String workerId, List<Completion> completions) {
+    return traced("complete", completions.size(), () -> doComplete(workerId, completions));
+  }
+
+  private Set<Long> doComplete(String workerId, List<Completion> completions) {
     if (completions.isEmpty()) {
       return Set.of();
     }
@@ -560,6 +590,10 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
 
   @Override
   public int rescueExpired(Instant now) {
+    return traced("rescue", 0, () -> doRescueExpired(now));
+  }
+
+  private int doRescueExpired(Instant now) {
     int total = 0;
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(rescueSql)) {
@@ -776,6 +810,30 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     }
   }
 
+  // ---------------------------------------------------------------- telemetry
+
+  /**
+   * Runs one store operation inside a CLIENT span ({@code offgridflow.jobs.store <op>}) carrying
+   * the batch size, so a trace shows how long each round trip to PostgreSQL took and for how many
+   * jobs. With the default no-op OpenTelemetry this costs nothing measurable.
+   */
+  private <T> T traced(String op, int batchSize, Supplier<T> call) {
+    Span span = tracer.spanBuilder("offgridflow.jobs.store " + op)
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute(DB_SYSTEM, "postgresql")
+        .setAttribute(BATCH_SIZE, batchSize)
+        .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      return call.get();
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
   // ---------------------------------------------------------------- mapping
 
   private JobRecord record(ResultSet rs) throws SQLException {
@@ -854,8 +912,15 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     private Duration reconnectDelay = Duration.ofSeconds(1);
     private int rescueBatchSize = 1_000;
     private int purgeBatchSize = 5_000;
+    private OpenTelemetry openTelemetry = OpenTelemetry.noop();
 
     private Builder() {}
+
+    /** Where store spans go (one CLIENT span per batch operation); default no-op. */
+    public Builder openTelemetry(OpenTelemetry openTelemetry) {
+      this.openTelemetry = openTelemetry;
+      return this;
+    }
 
     /** Required: where the job tables live (a connection pool in production). */
     public Builder dataSource(DataSource dataSource) {

@@ -10,6 +10,14 @@ import io.offgridflow.jobs.spi.Completion;
 import io.offgridflow.jobs.spi.Completion.Outcome;
 import io.offgridflow.jobs.spi.EnqueueOutcome;
 import io.offgridflow.jobs.spi.NewJob;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -315,6 +323,38 @@ class PostgresJobStoreSpecificsTest {
         ResultSet rs = s.executeQuery("SELECT count(*) FROM ogf_jobs WHERE status = 'succeeded'")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void eachBatchOperationIsOneClientSpanWithItsBatchSize() {
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .build()) {
+      PostgresJobStore traced = PostgresJobStore.builder().dataSource(db.pool).openTelemetry(otel).build();
+      traced.enqueue(List.of(job("acme", null), job("acme", null), job("acme", null)));
+      List<ClaimedJob> got = traced.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 5, T0,
+          Duration.ofSeconds(30), Integer.MAX_VALUE, Map.of()));
+      traced.complete("w", got.stream()
+          .map(j -> new Completion(j.id(), j.attempt(), Outcome.SUCCEEDED, T0, null, null, null)).toList());
+      try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+        s.execute("DROP TABLE ogf_jobs");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      assertThatThrownBy(() -> traced.rescueExpired(T0)).isInstanceOf(PostgresStoreException.class);
+
+      // Read before the SDK closes: shutting it down empties the in-memory exporter.
+      List<SpanData> ended = spans.getFinishedSpanItems();
+      assertThat(ended).extracting(SpanData::getName).containsExactly("offgridflow.jobs.store enqueue",
+          "offgridflow.jobs.store claim", "offgridflow.jobs.store complete", "offgridflow.jobs.store rescue");
+      assertThat(ended).allMatch(sp -> sp.getKind() == SpanKind.CLIENT);
+      AttributeKey<Long> batch = AttributeKey.longKey("offgridflow.jobs.batch_size");
+      assertThat(ended.get(0).getAttributes().get(batch)).isEqualTo(3L);
+      assertThat(ended.get(2).getAttributes().get(batch)).isEqualTo(3L);
+      assertThat(ended.get(3).getStatus().getStatusCode()).as("a failed operation marks its span")
+          .isEqualTo(StatusCode.ERROR);
     }
   }
 
