@@ -157,8 +157,12 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     // snapshot. A key committed by a concurrent enqueue after our snapshot leaves the id null and
     // is looked up again afterwards.
     return "WITH input AS MATERIALIZED ("
-        + " SELECT nextval('ogf_jobs_id_seq') AS id, t.* FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
-        + "   ?::timestamptz[], ?::int[], ?::int[], ?::bigint[], ?::text[], ?::timestamptz[])"
+        // Each array is wrapped in a scalar subquery: a custom plan would otherwise fold the bound
+        // arrays into constants, and unnest over such constants took seconds for 5,000 rows where
+        // the same arrays as parameters take milliseconds.
+        + " SELECT nextval('ogf_jobs_id_seq') AS id, t.* FROM unnest((SELECT ?::text[]), (SELECT ?::text[]),"
+        + "   (SELECT ?::text[]), (SELECT ?::text[]), (SELECT ?::timestamptz[]), (SELECT ?::int[]),"
+        + "   (SELECT ?::int[]), (SELECT ?::bigint[]), (SELECT ?::text[]), (SELECT ?::timestamptz[]))"
         + "   WITH ORDINALITY AS t(tenant_id, type, queue, payload, run_at, priority, max_attempts, timeout_ms,"
         + "   unique_key, created_at, ord)),"
         + " ins AS (INSERT INTO ogf_jobs (id, tenant_id, type, queue, payload, status, priority, max_attempts,"
