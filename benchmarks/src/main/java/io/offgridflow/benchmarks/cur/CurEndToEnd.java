@@ -33,7 +33,10 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * Options: {@code --xmx SIZE} (default 256m), {@code --dir DIR} (default benchmarks/target/cur),
- * {@code --no-peer}, {@code --runs N} (best of N, default 1).
+ * {@code --no-peer}, {@code --runs N} (best of N, default 1), {@code --ccf} (also runs Cloud Carbon
+ * Footprint's own estimator on the same .gz through {@code tools/ccf-peer/ccf-cur.js} in a child
+ * {@code node}, once; needs {@code npm ci} there first; prints its rows/s and {@code vs_ccf}, CCF's
+ * wall time over ours, both including process start). {@link CcfComparison} compares the figures.
  */
 public final class CurEndToEnd {
   private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
@@ -46,12 +49,14 @@ public final class CurEndToEnd {
     Path dir = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks/target/cur") : Path.of("target/cur");
     boolean peer = true;
     int runs = 1;
+    boolean ccf = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--xmx" -> xmx = args[++i];
         case "--dir" -> dir = Path.of(args[++i]);
         case "--no-peer" -> peer = false;
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--ccf" -> ccf = true;
         default -> rows = Long.parseLong(args[i].replace("_", ""));
       }
     }
@@ -107,6 +112,22 @@ public final class CurEndToEnd {
       out.append(String.format(Locale.ROOT, " duckdb_seconds=%.3f duckdb_rows_per_s=%.0f duckdb_groups=%d vs_duckdb=%.2fx"
           + " duckdb_cpu_seconds=%.3f cpu_seconds=%.3f vs_duckdb_cpu=%.2fx",
           duck, rows / duck, duckGroups, duck / best, duckCpu, cpu, duckCpu / cpu));
+    }
+    if (ccf) {
+      Path script = Path.of(Files.isDirectory(Path.of("tools/ccf-peer")) ? "tools/ccf-peer" : "../tools/ccf-peer",
+          "ccf-cur.js");
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder("node", script.toString(), gz.toAbsolutePath().toString(), "--lines")
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String ccfOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("CCF peer failed: " + ccfOut);
+      }
+      double ccfWall = (System.nanoTime() - t0) / 1e9;
+      String summary = ccfOut.lines().filter(l -> l.startsWith("ccf ")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("CCF peer printed no summary: " + ccfOut));
+      out.append(String.format(Locale.ROOT, " ccf_wall_seconds=%.3f ccf_seconds=%.3f ccf_rows_per_s=%.0f vs_ccf=%.1fx",
+          ccfWall, num(summary, "seconds"), num(summary, "rows_per_s"), ccfWall / best));
     }
     out.append(' ').append(bestLine.replaceAll("^rows=\\d+ ", "child_"));
     System.out.println(out);
