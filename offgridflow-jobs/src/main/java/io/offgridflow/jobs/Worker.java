@@ -46,13 +46,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs jobs from a {@link JobStore}: claims batches up to its free slots, runs them on a pool,
- * stores their completions in batches, renews their leases, and rescues jobs whose worker died.
+ * Runs jobs from a {@link JobStore}: claims batches ahead of its handlers into a bounded prefetch
+ * buffer, runs them on a pool, stores their completions in batches, renews their leases, and
+ * rescues jobs whose worker died.
  *
  * <p>Threads: one dispatcher claims (woken by the store's jobs-available signal, polling as the
- * fallback, and by freed slots), {@code concurrency} handler threads, one completer that stores
- * finished attempts many per round trip, and two maintenance threads (heartbeats and timeouts;
- * rescue and queue stats). Every node rescues, so jobs of a killed worker run again within {@link
+ * fallback, and by the buffer running low), {@code concurrency} handler threads that take jobs from
+ * the buffer, one completer that stores finished attempts many per round trip, and two maintenance
+ * threads (heartbeats and timeouts; rescue and queue stats). The dispatcher claims again while the
+ * handlers still have buffered jobs to run, so claim round trips overlap with running, and each
+ * claim fills the buffer's free room rather than the few slots that just freed. Every node rescues, so jobs of a killed worker run again within {@link
  * #worstCaseRecovery()} (lease + rescue interval + poll interval; 20 + 5 + 1 = 26 s by default) as
  * long as any worker is alive.
  *
@@ -82,6 +85,11 @@ public final class Worker implements AutoCloseable {
   private final JobsTelemetry telemetry;
   private final String workerId;
   private final int concurrency;
+  private final int prefetch;
+  /** Claim again once the buffer holds this many jobs or fewer. */
+  private final int lowWater;
+  /** Most jobs held at once: running plus buffered. */
+  private final int capacity;
   private final Set<String> queues;
   private final Map<String, Registered<?>> handlers;
   private final Duration lease;
@@ -95,13 +103,16 @@ public final class Worker implements AutoCloseable {
 
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final Map<Long, RunningJob> inFlight = new ConcurrentHashMap<>();
+  /** Claimed jobs whose handler has not returned yet: buffered plus running. */
   private final AtomicInteger busy = new AtomicInteger();
+  /** Claimed jobs no handler has begun yet (they hold leases like running ones). */
+  private final AtomicInteger buffered = new AtomicInteger();
   private final LinkedBlockingQueue<Pending> completions = new LinkedBlockingQueue<>();
   private final ReentrantLock wakeLock = new ReentrantLock();
   private final Condition wake = wakeLock.newCondition();
   /** Set by wake-ups, cleared by the dispatcher when it wakes; volatile so signals coalesce without the lock. */
   private volatile boolean woken;
-  /** The last claim got fewer jobs than it asked for: a freed slot alone will not find more. */
+  /** The last claim got fewer jobs than it asked for: buffer room alone will not find more. */
   private volatile boolean drained;
   private final AtomicReference<List<QueueStats>> latestStats = new AtomicReference<>(List.of());
   private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -121,6 +132,9 @@ public final class Worker implements AutoCloseable {
     this.workerId = b.workerId != null ? b.workerId
         : "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.concurrency = b.concurrency;
+    this.prefetch = b.prefetch >= 0 ? b.prefetch : 2 * b.concurrency;
+    this.lowWater = prefetch / 2;
+    this.capacity = concurrency + prefetch;
     this.queues = Set.copyOf(b.queues);
     this.handlers = Map.copyOf(b.handlers);
     this.lease = b.lease;
@@ -186,8 +200,8 @@ public final class Worker implements AutoCloseable {
     }
     completer.start();
     dispatcher.start();
-    LOG.info("job worker {} started: concurrency {}, queues {}, types {}", workerId, concurrency, queues,
-        handlers.keySet());
+    LOG.info("job worker {} started: concurrency {}, prefetch {}, queues {}, types {}", workerId, concurrency,
+        prefetch, queues, handlers.keySet());
     return this;
   }
 
@@ -235,52 +249,79 @@ public final class Worker implements AutoCloseable {
   private void dispatchLoop() {
     Set<String> types = handlers.keySet();
     while (state.get() == State.RUNNING && !Thread.currentThread().isInterrupted()) {
-      int free = concurrency - busy.get();
-      if (free <= 0) {
+      int room = capacity - busy.get();
+      if (room <= 0 || buffered.get() > lowWater) {
+        // Enough is buffered: claim again when the handlers have eaten into it (they signal).
         await(pollInterval);
         continue;
       }
       List<ClaimedJob> claimed;
       try {
-        claimed = store.claim(new ClaimRequest(workerId, queues, types, free, clock.instant(), lease,
+        claimed = store.claim(new ClaimRequest(workerId, queues, types, room, clock.instant(), lease,
             defaultTenantLimit, tenantLimits));
       } catch (RuntimeException e) {
         LOG.warn("job worker {}: claim failed; trying again in {}", workerId, pollInterval, e);
         await(pollInterval);
         continue;
       }
-      for (ClaimedJob j : claimed) {
-        RunningJob rj = new RunningJob(j, telemetry.attributes(j.type(), j.queue()), this::heartbeatOne);
-        busy.incrementAndGet();
-        inFlight.put(j.id(), rj);
-        telemetry.claimed(rj.attributes());
-        try {
-          handlerPool.execute(() -> run(rj));
-        } catch (RejectedExecutionException e) {
-          // Only a shutdown that outwaited a very slow claim gets here: the job stays leased and in
-          // flight, so shutdown hands it back (or, failing that, its lease expires and it is rescued).
-          LOG.warn("job worker {}: {} claimed while stopping; handing it back", workerId, rj);
-          busy.decrementAndGet();
-          telemetry.notRun(rj.attributes());
-        }
-      }
-      drained = claimed.size() < free;
+      dispatch(claimed);
+      drained = claimed.size() < room;
       if (drained) {
         await(pollInterval);
       }
     }
   }
 
+  /** Puts claimed jobs into the buffer (the handler pool's queue), counting them per type and queue. */
+  private void dispatch(List<ClaimedJob> claimed) {
+    Attributes runOf = null;
+    long runLength = 0;
+    for (ClaimedJob j : claimed) {
+      // Attribute sets are cached per (type, queue), so identity finds runs of one kind.
+      Attributes a = telemetry.attributes(j.type(), j.queue());
+      if (a != runOf) {
+        if (runOf != null) {
+          telemetry.claimed(runOf, runLength);
+        }
+        runOf = a;
+        runLength = 0;
+      }
+      runLength++;
+      RunningJob rj = new RunningJob(j, a, this::heartbeatOne);
+      busy.incrementAndGet();
+      buffered.incrementAndGet();
+      inFlight.put(j.id(), rj);
+      try {
+        handlerPool.execute(() -> run(rj));
+      } catch (RejectedExecutionException e) {
+        // Only a shutdown that outwaited a very slow claim gets here: the job stays leased, buffered
+        // and in flight, so shutdown hands it back (or, failing that, its lease expires and it is rescued).
+        LOG.warn("job worker {}: {} claimed while stopping; handing it back", workerId, rj);
+      }
+    }
+    if (runOf != null) {
+      telemetry.claimed(runOf, runLength);
+    }
+  }
+
   // ---- running -----------------------------------------------------------------------------
 
   private void run(RunningJob rj) {
-    ClaimedJob job = rj.job();
-    if (!rj.begin(clock.instant())) {
-      // Handed back by a shutdown before it started; the release completion is already queued.
-      slotFreed();
-      telemetry.notRun(rj.attributes());
+    if (state.get() != State.RUNNING) {
+      // Stopping: a job still in the buffer goes back to the store at once instead of starting.
+      handBackBuffered(rj, clock.instant());
       return;
     }
+    ClaimedJob job = rj.job();
+    if (!rj.begin(clock.instant())) {
+      // Handed back by a shutdown, or dropped after a lost lease, while it waited in the buffer;
+      // whoever took it out did its bookkeeping.
+      return;
+    }
+    if (buffered.decrementAndGet() <= lowWater && !drained) {
+      signal();
+    }
+    telemetry.started(rj.attributes());
     Span span = telemetry.startRun(job.id(), job.tenantId(), job.type(), job.queue(), job.attempt());
     long start = System.nanoTime();
     Throwable failure = null;
@@ -291,6 +332,8 @@ public final class Worker implements AutoCloseable {
         throw new JobException(JobsErrorCode.NO_HANDLER, "no handler for job type " + job.type() + " on worker "
             + workerId + "; register one with Worker.builder().handler(\"" + job.type() + "\", ...)");
       }
+      // Cancelled, or its lease lost, while it waited in the buffer: the handler never starts.
+      rj.throwIfCancelled();
       handler.invoke(mapper, job, rj);
     } catch (Throwable t) {
       failure = t;
@@ -325,9 +368,25 @@ public final class Worker implements AutoCloseable {
 
   private void slotFreed() {
     busy.decrementAndGet();
-    if (!drained) {
+    if (!drained && buffered.get() <= lowWater) {
       signal();
     }
+  }
+
+  /**
+   * Takes a job that no handler has begun out of the buffer and hands it back (RELEASED: available
+   * at once, the attempt not counted); false if a handler began it or it was taken out before.
+   */
+  private boolean handBackBuffered(RunningJob rj, Instant now) {
+    if (!rj.unbuffer()) {
+      return false;
+    }
+    buffered.decrementAndGet();
+    busy.decrementAndGet();
+    ClaimedJob j = rj.job();
+    completions.add(new Pending(rj, new Completion(j.id(), j.attempt(), Outcome.RELEASED, now, null, null, null),
+        false));
+    return true;
   }
 
   private Completion decide(RunningJob rj, @Nullable Throwable failure) {
@@ -436,10 +495,12 @@ public final class Worker implements AutoCloseable {
         backoff = Math.min(backoff * 2, 5_000);
       }
     }
+    Attributes succeededOf = null;
+    long succeededRun = 0;
     for (Pending p : batch) {
       long id = p.completion().id();
       inFlight.remove(id);
-      if (rejected.contains(id)) {
+      if (!rejected.isEmpty() && rejected.contains(id)) {
         LOG.warn("job worker {}: completion of {} refused: its lease was lost", workerId, p.job());
         continue;
       }
@@ -449,12 +510,25 @@ public final class Worker implements AutoCloseable {
         telemetry.failed(a);
       }
       switch (p.completion().outcome()) {
-        case SUCCEEDED -> telemetry.succeeded(a);
+        case SUCCEEDED -> {
+          // Counted per run of one (type, queue): one counter update for a batch of no-op jobs.
+          if (a != succeededOf) {
+            if (succeededOf != null) {
+              telemetry.succeeded(succeededOf, succeededRun);
+            }
+            succeededOf = a;
+            succeededRun = 0;
+          }
+          succeededRun++;
+        }
         case RETRY -> telemetry.retried(a);
         case DEAD -> telemetry.dead(a);
         case CANCELLED -> telemetry.cancelled(a);
         case RELEASED -> { }
       }
+    }
+    if (succeededOf != null) {
+      telemetry.succeeded(succeededOf, succeededRun);
     }
   }
 
@@ -497,6 +571,19 @@ public final class Worker implements AutoCloseable {
   }
 
   private void apply(HeartbeatResult r) {
+    // Buffered jobs first: stopping a running one frees its handler thread, which would otherwise
+    // take the next lost job from the buffer and start it before this loop reached it.
+    for (Long id : r.lost()) {
+      RunningJob rj = inFlight.get(id);
+      if (rj != null && rj.unbuffer()) {
+        // Lost while it waited in the buffer (a pause longer than the lease): another worker may run
+        // it now, so it is dropped without starting and without a completion.
+        buffered.decrementAndGet();
+        busy.decrementAndGet();
+        inFlight.remove(id);
+        LOG.warn("job worker {}: lost the lease of {} before it started; dropping it", workerId, rj);
+      }
+    }
     for (Long id : r.lost()) {
       RunningJob rj = inFlight.get(id);
       if (rj != null && rj.isRunning()) {
@@ -525,11 +612,12 @@ public final class Worker implements AutoCloseable {
   // ---- shutdown ----------------------------------------------------------------------------
 
   /**
-   * Stops claiming, lets running handlers finish until {@code deadline}, then stops the rest and
-   * hands their jobs back (AVAILABLE again, the attempt not counted), stores every completion and
-   * stops. Safe to call more than once.
+   * Stops claiming, hands buffered jobs back at once, lets running handlers finish until {@code
+   * deadline}, then stops the rest and hands their jobs back too (AVAILABLE again, the attempt not
+   * counted), stores every completion and stops. Safe to call more than once.
    *
-   * @return true if every running job finished before the deadline
+   * @return true if every running job finished before the deadline (buffered jobs handed back at
+   *     once do not count: they never started)
    */
   public boolean shutdown(Duration deadline) {
     if (state.compareAndSet(State.NEW, State.STOPPED)) {
@@ -539,12 +627,25 @@ public final class Worker implements AutoCloseable {
     if (!state.compareAndSet(State.RUNNING, State.STOPPING)) {
       return true;
     }
-    LOG.info("job worker {} stopping: {} jobs running, waiting up to {}", workerId, busy.get(), deadline);
+    LOG.info("job worker {} stopping: {} jobs running, {} buffered, waiting up to {}", workerId,
+        busy.get() - buffered.get(), buffered.get(), deadline);
     if (scheduleRunner != null) {
       scheduleRunner.close();
     }
     signal();
     join(dispatcher, Duration.ofSeconds(30));
+    // Buffered jobs never started: they go back at once rather than wait for a handler (and a handler
+    // thread that frees up from now on hands back what it takes instead of starting it).
+    Instant stopAt = clock.instant();
+    int returned = 0;
+    for (RunningJob rj : inFlight.values()) {
+      if (handBackBuffered(rj, stopAt)) {
+        returned++;
+      }
+    }
+    if (returned > 0) {
+      LOG.info("job worker {}: handed {} buffered jobs back", workerId, returned);
+    }
     handlerPool.shutdown();
     boolean finished;
     try {
@@ -558,6 +659,9 @@ public final class Worker implements AutoCloseable {
     int handedBack = 0;
     Instant now = clock.instant();
     for (RunningJob rj : inFlight.values()) {
+      if (handBackBuffered(rj, now)) {
+        continue;
+      }
       if (rj.release()) {
         rj.stop(StopReason.SHUTDOWN);
         ClaimedJob j = rj.job();
@@ -612,9 +716,19 @@ public final class Worker implements AutoCloseable {
     return state.get() == State.RUNNING;
   }
 
-  /** Attempts running or waiting to be stored on this worker now. */
+  /** Attempts claimed by this worker and not yet stored: buffered, running, or waiting to be stored. */
   public int inFlight() {
     return inFlight.size();
+  }
+
+  /** Claimed jobs waiting in this worker's prefetch buffer for a handler thread. */
+  public int buffered() {
+    return buffered.get();
+  }
+
+  /** How many claimed jobs this worker keeps ready beyond its running ones (see {@link Builder#prefetch}). */
+  public int prefetch() {
+    return prefetch;
   }
 
   // ---- handlers ----------------------------------------------------------------------------
@@ -642,6 +756,7 @@ public final class Worker implements AutoCloseable {
     private OpenTelemetry otel = OpenTelemetry.noop();
     private @Nullable String workerId;
     private int concurrency = 5;
+    private int prefetch = -1;
     private Set<String> queues = Set.of(JobClient.DEFAULT_QUEUE);
     private final Map<String, Registered<?>> handlers = new LinkedHashMap<>();
     private RetryPolicy defaultRetry = RetryPolicy.defaults();
@@ -683,9 +798,25 @@ public final class Worker implements AutoCloseable {
       return this;
     }
 
-    /** Handlers running at once (default 5); also the most jobs one claim takes. */
+    /** Handlers running at once (default 5). */
     public Builder concurrency(int concurrency) {
       this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Claimed jobs kept ready beyond the running ones (default {@code 2 x concurrency}; 0 claims only
+     * for free handler slots). The worker claims again when the buffer falls to half of this, for as
+     * much as it has room for, so one claim round trip carries many jobs and overlaps with running.
+     * Buffered jobs hold leases (renewed by heartbeats like running ones) and count against tenant
+     * limits, so a large prefetch with slow jobs keeps jobs waiting here that an idle node could run;
+     * shutdown hands them back at once.
+     */
+    public Builder prefetch(int prefetch) {
+      if (prefetch < 0) {
+        throw new JobException(JobsErrorCode.INVALID_CONFIGURATION, "prefetch must be >= 0, was " + prefetch);
+      }
+      this.prefetch = prefetch;
       return this;
     }
 

@@ -191,8 +191,9 @@ class WorkerLifecycleTest {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch stolen = new CountDownLatch(1);
     AtomicBoolean cancelledAfterHeartbeat = new AtomicBoolean();
-    // One slot, held by the blocked handler: this worker cannot re-claim the job once it is rescued.
-    start(Worker.builder().concurrency(1).leaseDuration(Duration.ofSeconds(20)).heartbeatInterval(Duration.ofSeconds(10))
+    // One slot, held by the blocked handler, and no prefetch: this worker cannot re-claim the job
+    // once it is rescued (with a buffer it could, as a new attempt under a new lease).
+    start(Worker.builder().concurrency(1).prefetch(0).leaseDuration(Duration.ofSeconds(20)).heartbeatInterval(Duration.ofSeconds(10))
         .rescueInterval(Duration.ofHours(1))
         .handler("t", Item.class, (p, ctx) -> {
           running.countDown();

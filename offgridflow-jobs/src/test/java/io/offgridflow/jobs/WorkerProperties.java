@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Property: whatever the number of workers, their concurrency, the enqueue batch sizes and the
+ * Property: whatever the number of workers, their concurrency and prefetch, the enqueue batch sizes and the
  * share of attempts that fail, and even when one worker shuts down gracefully midway, every job
  * succeeds and no handler completes the same job twice.
  */
@@ -28,6 +28,7 @@ class WorkerProperties {
   void noJobIsLostOrRunTwice(
       @ForAll @IntRange(min = 1, max = 3) int workerCount,
       @ForAll @IntRange(min = 1, max = 8) int concurrency,
+      @ForAll @IntRange(min = 0, max = 24) int prefetch,
       @ForAll @IntRange(min = 1, max = 200) int jobCount,
       @ForAll @IntRange(min = 1, max = 50) int batchSize,
       @ForAll @IntRange(min = 0, max = 30) int failPercent,
@@ -41,7 +42,7 @@ class WorkerProperties {
     try {
       for (int w = 0; w < workerCount; w++) {
         workers.add(Worker.builder().store(store).clock(Clock.systemUTC()).workerId("w" + w)
-            .concurrency(concurrency).pollInterval(Duration.ofMillis(5)).retryPolicy(now)
+            .concurrency(concurrency).prefetch(prefetch).pollInterval(Duration.ofMillis(5)).retryPolicy(now)
             .handler("item", Item.class, (item, ctx) -> {
               // Attempt 1 of some jobs fails, deterministically per job.
               if (ctx.attempt() == 1 && Math.floorMod(item.n() * 31, 100) < failPercent) {

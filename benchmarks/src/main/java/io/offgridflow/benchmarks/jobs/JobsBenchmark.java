@@ -89,6 +89,8 @@ public final class JobsBenchmark {
     int jobs = 50_000;
     int workers = 8;
     int concurrency = 32;
+    int prefetch = -1;
+    double peerUpper = 3.0;
     int trials = 3;
     int samples = 200;
     boolean peer = true;
@@ -99,6 +101,8 @@ public final class JobsBenchmark {
         case "--jobs" -> jobs = Integer.parseInt(args[++i].replace("_", ""));
         case "--workers" -> workers = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        case "--prefetch" -> prefetch = Integer.parseInt(args[++i]);
+        case "--peer-upper" -> peerUpper = Double.parseDouble(args[++i]);
         case "--samples" -> samples = Integer.parseInt(args[++i]);
         case "--trials" -> trials = Integer.parseInt(args[++i]);
         case "--no-peer" -> peer = false;
@@ -117,31 +121,31 @@ public final class JobsBenchmark {
     try {
       PostgresJobStore.migrate(pool);
       createDbSchedulerTable(pool);
-      System.out.printf("jobs benchmark: %d jobs, %d OffGridFlow workers x concurrency %d, schema %s%n",
-          jobs, workers, concurrency, schema);
+      System.out.printf("jobs benchmark: %d jobs, %d OffGridFlow workers x concurrency %d, prefetch %s, schema %s%n",
+          jobs, workers, concurrency, prefetch < 0 ? "default (2 x concurrency)" : Integer.toString(prefetch), schema);
       // Warm both JIT paths and both tables' caches with a small drain first. Then alternate the
       // two for several trials and compare medians: the machine is shared, its load drifts, and
       // alternating spreads the drift over both sides.
-      drainOffGridFlow(pool, schema, Math.min(2_000, jobs), workers, concurrency);
+      drainOffGridFlow(pool, schema, Math.min(2_000, jobs), workers, concurrency, prefetch);
       if (peer) {
-        drainDbScheduler(pool, Math.min(2_000, jobs));
+        drainDbScheduler(pool, Math.min(2_000, jobs), peerUpper);
       }
       double[] ogfRates = new double[trials];
       double[] dbsRates = new double[trials];
       for (int t = 0; t < trials; t++) {
-        ogfRates[t] = drainOffGridFlow(pool, schema, jobs, workers, concurrency);
+        ogfRates[t] = drainOffGridFlow(pool, schema, jobs, workers, concurrency, prefetch);
         if (peer) {
-          dbsRates[t] = drainDbScheduler(pool, jobs);
+          dbsRates[t] = drainDbScheduler(pool, jobs, peerUpper);
         }
       }
       double ogf = median(ogfRates);
-      summary.add(String.format(Locale.ROOT, "offgridflow drain: %.0f jobs/s median of %d (%s; %d jobs, %d workers x %d)",
-          ogf, trials, rates(ogfRates), jobs, workers, concurrency));
+      summary.add(String.format(Locale.ROOT, "offgridflow drain: %.0f jobs/s median of %d (%s; %d jobs, %d workers x %d, prefetch %s)",
+          ogf, trials, rates(ogfRates), jobs, workers, concurrency, prefetch < 0 ? "2 x concurrency" : Integer.toString(prefetch)));
       if (peer) {
         double dbs = median(dbsRates);
         summary.add(String.format(Locale.ROOT,
-            "db-scheduler 16.12.0 lock-and-fetch drain: %.0f jobs/s median of %d (%s; %d jobs, 8 threads)",
-            dbs, trials, rates(dbsRates), jobs));
+            "db-scheduler 16.12.0 lock-and-fetch drain: %.0f jobs/s median of %d (%s; %d jobs, 8 threads, fetch up to %.0f)",
+            dbs, trials, rates(dbsRates), jobs, 8 * peerUpper));
         summary.add(String.format(Locale.ROOT, "ratio offgridflow/db-scheduler: %.1fx (bar: >= 5x)", ogf / dbs));
       }
       // The store alone, without the Worker: 8 threads in a claim(500)/complete loop. This is the
@@ -167,10 +171,11 @@ public final class JobsBenchmark {
 
   // ---- throughput ------------------------------------------------------------------------------
 
-  private static double drainOffGridFlow(HikariDataSource pool, String schema, int n, int workers, int concurrency)
-      throws Exception {
+  private static double drainOffGridFlow(HikariDataSource pool, String schema, int n, int workers, int concurrency,
+      int prefetch) throws Exception {
     sql(pool, "TRUNCATE ogf_jobs");
-    PostgresJobStore store = PostgresJobStore.builder().dataSource(pool).channel("ogf_" + schema).build();
+    PostgresJobStore pg = PostgresJobStore.builder().dataSource(pool).channel("ogf_" + schema).build();
+    CountingStore store = new CountingStore(pg);
     long e0 = System.nanoTime();
     Instant now = Instant.now();
     List<NewJob> batch = new ArrayList<>(5_000);
@@ -186,8 +191,12 @@ public final class JobsBenchmark {
     LongAdder ran = new LongAdder();
     List<Worker> ws = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
-      ws.add(Worker.builder().store(store).workerId("bench-" + w).concurrency(concurrency)
-          .handler(NOOP, JsonNode.class, (p, ctx) -> ran.increment()).build());
+      Worker.Builder b = Worker.builder().store(store).workerId("bench-" + w).concurrency(concurrency)
+          .handler(NOOP, JsonNode.class, (p, ctx) -> ran.increment());
+      if (prefetch >= 0) {
+        b.prefetch(prefetch);
+      }
+      ws.add(b.build());
     }
     long t0 = System.nanoTime();
     ws.forEach(Worker::start);
@@ -196,15 +205,16 @@ public final class JobsBenchmark {
       Thread.sleep(5);
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    String calls = store.summary();
     ws.forEach(w -> w.shutdown(Duration.ofSeconds(10)));
-    store.close();
+    pg.close();
     long succeeded = count(pool, "SELECT count(*) FROM ogf_jobs WHERE status = 'succeeded'");
     if (succeeded != n) {
       throw new IllegalStateException("offgridflow drained " + succeeded + " of " + n + " jobs");
     }
     double rate = n / seconds;
-    System.out.printf(Locale.ROOT, "offgridflow: enqueued %d in %.2f s (%.0f jobs/s), drained in %.2f s: %.0f jobs/s%n",
-        n, enqueueSeconds, n / enqueueSeconds, seconds, rate);
+    System.out.printf(Locale.ROOT, "offgridflow: enqueued %d in %.2f s (%.0f jobs/s), drained in %.2f s: %.0f jobs/s (%s)%n",
+        n, enqueueSeconds, n / enqueueSeconds, seconds, rate, calls);
     return rate;
   }
 
@@ -281,13 +291,13 @@ public final class JobsBenchmark {
         + " CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
   }
 
-  private static double drainDbScheduler(HikariDataSource pool, int n) throws Exception {
+  private static double drainDbScheduler(HikariDataSource pool, int n, double upper) throws Exception {
     sql(pool, "TRUNCATE scheduled_tasks");
     LongAdder ran = new LongAdder();
     OneTimeTask<Void> task = Tasks.oneTime(NOOP).execute((instance, ctx) -> ran.increment());
     Scheduler scheduler = Scheduler.create(pool, task)
         .threads(8)
-        .pollUsingLockAndFetch(0.5, 3.0)
+        .pollUsingLockAndFetch(0.5, upper)
         .pollingInterval(Duration.ofMillis(100))
         .build();
     long e0 = System.nanoTime();

@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  * <pre>{@code
  * JobsTelemetry t = new JobsTelemetry(otel);
  * Attributes a = t.attributes("report.render", "default");
- * t.claimed(a);
+ * t.claimed(a, 1);
+ * t.started(a);
  * t.stopped(a, nanos);
- * t.succeeded(a);
+ * t.succeeded(a, 1);
  * }</pre>
  */
 public final class JobsTelemetry {
@@ -83,8 +84,13 @@ public final class JobsTelemetry {
     enqueued.add(1, attributes(type, queue));
   }
 
-  public void claimed(Attributes a) {
-    claimed.add(1, a);
+  /** {@code n} jobs of one type and queue were claimed (a claimed job may wait in the prefetch buffer). */
+  public void claimed(Attributes a, long n) {
+    claimed.add(n, a);
+  }
+
+  /** A handler began an attempt: it is running now. */
+  public void started(Attributes a) {
     running.add(1, a);
   }
 
@@ -94,13 +100,8 @@ public final class JobsTelemetry {
     duration.record(nanos / 1e9, a);
   }
 
-  /** An attempt that never started its handler (lost before it ran, or released at shutdown). */
-  public void notRun(Attributes a) {
-    running.add(-1, a);
-  }
-
-  public void succeeded(Attributes a) {
-    succeeded.add(1, a);
+  public void succeeded(Attributes a, long n) {
+    succeeded.add(n, a);
   }
 
   public void failed(Attributes a) {

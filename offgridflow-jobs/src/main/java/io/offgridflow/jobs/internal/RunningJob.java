@@ -10,9 +10,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One claimed attempt on this worker, from claim until its completion is stored. Its state machine
- * decides races between the handler finishing and a shutdown handing the job back: whichever moves
- * the state first wins, and the loser does nothing.
+ * One claimed attempt on this worker, from claim until its completion is stored. A claimed job may
+ * wait in the worker's prefetch buffer before a handler thread begins it. Its state machine decides
+ * races between a handler beginning or finishing it and a shutdown handing it back (or a lost lease
+ * dropping it): whichever moves the state first wins, and the loser does nothing.
  *
  * <pre>{@code
  * if (rj.begin(clock.instant())) { try { handler.handle(payload, rj); } finally { rj.detach(); } }
@@ -88,6 +89,19 @@ public final class RunningJob implements JobContext {
   /** Claims the right to hand the job back (shutdown); false if the handler already finished. */
   public boolean release() {
     return state.compareAndSet(CLAIMED, RELEASED) || state.compareAndSet(RUNNING, RELEASED);
+  }
+
+  /**
+   * Takes a job that is still waiting in the buffer out of it (shutdown hands it back, a lost lease
+   * drops it); false if a handler already began it or it was taken out before.
+   */
+  public boolean unbuffer() {
+    return state.compareAndSet(CLAIMED, RELEASED);
+  }
+
+  /** Claimed and waiting in the buffer: no handler has begun it. */
+  public boolean isBuffered() {
+    return state.get() == CLAIMED;
   }
 
   public boolean isRunning() {
