@@ -54,22 +54,28 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>"8 workers": OffGridFlow runs as 8 {@link Worker} instances (8 nodes sharing the queue, each
  * with its own dispatcher, completer, lease renewal and LISTEN connection), each with concurrency 32
- * by default ({@code --concurrency C}). A Worker claims at most its free slots, so concurrency is
- * also its claim batch size: with concurrency 1 every job costs a claim round trip. db-scheduler runs
- * as one scheduler with 8 threads, its own notion of 8 workers (it fetches up to 3 x 8 due
- * executions ahead of its threads), and polls every 100 ms instead of its 10-s default so idle gaps
- * do not count against it. The store alone is also measured (8 threads in a claim/complete loop), to
- * separate the store's ceiling from the Worker's.
+ * by default ({@code --concurrency C}) and the library's default prefetch of 2 x concurrency
+ * ({@code --prefetch P}): a Worker keeps up to concurrency + prefetch jobs claimed and claims again,
+ * for the free room, when its buffer is half empty, so its claim batches are ~1 to 3 x concurrency.
+ * db-scheduler runs as one scheduler with 8 threads, its own notion of 8 workers (lock-and-fetch
+ * takes up to 3 x 8 due executions ahead of its threads; {@code --peer-upper F} changes the 3), and
+ * polls every 100 ms instead of its 10-s default so idle gaps do not count against it. With no-op
+ * jobs handler threads do no work, so the comparison is of claiming and completing: OffGridFlow
+ * batches both, db-scheduler commits once per execution; {@code --peer-upper} lets it fetch as
+ * deep as OffGridFlow buffers (8 x (C + P)), to check that fetch depth is not the difference. The store
+ * alone is also measured (8 threads in a claim/complete loop), to separate the store's ceiling from
+ * the Worker's. Each OffGridFlow drain prints its claim and complete round trips and their average
+ * batch size and time.
  *
  * <pre>{@code
- * ./mvnw -q -B -DskipTests install -pl offgridflow-jobs
- * ./mvnw -q -B -DskipTests package -pl offgridflow-jobs,benchmarks
+ * ./mvnw -q -B -DskipTests package -pl benchmarks -am
  * java -cp benchmarks/target/benchmarks.jar io.offgridflow.benchmarks.jobs.JobsBenchmark
  * java -cp benchmarks/target/benchmarks.jar io.offgridflow.benchmarks.jobs.JobsBenchmark --jobs 20000 --no-recovery
  * }</pre>
  *
  * Options: {@code --jobs N}, {@code --workers W} (default 8), {@code --concurrency C} (per OffGridFlow
- * worker, default 32), {@code --trials T} (alternating drains, default 3), {@code --samples S} (latency, default 200), {@code --no-peer}, {@code
+ * worker, default 32), {@code --prefetch P} (per worker, default 2 x C), {@code --peer-upper F}
+ * (db-scheduler's lock-and-fetch upper limit as a multiple of its 8 threads, default 3), {@code --trials T} (alternating drains, default 3), {@code --samples S} (latency, default 200), {@code --no-peer}, {@code
  * --no-latency}, {@code --no-recovery}. JDBC URL: {@code OFFGRIDFLOW_BENCH_JDBC_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); everything runs in a fresh schema
  * that is dropped at the end.
