@@ -1,8 +1,6 @@
 package io.offgridflow.xbrl;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,10 @@ import java.util.Optional;
 import javax.xml.catalog.CatalogFeatures;
 import javax.xml.catalog.CatalogManager;
 import javax.xml.catalog.CatalogResolver;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.jspecify.annotations.Nullable;
+import org.w3c.dom.ls.DOMImplementationLS;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 
@@ -37,8 +38,10 @@ public final class SchemaCatalog {
   private final Map<String, Path> files;
   private final List<Path> mirrors;
   private final @Nullable CatalogResolver oasis;
+  private final DOMImplementationLS domLs;
 
   private SchemaCatalog(Builder b) {
+    this.domLs = domImplementationLs();
     this.files = Map.copyOf(b.files);
     this.mirrors = List.copyOf(b.mirrors);
     this.oasis = b.catalogs.isEmpty() ? null : CatalogManager.catalogResolver(
@@ -107,8 +110,26 @@ public final class SchemaCatalog {
    * The input keeps the schema's public URL as its system id, so relative imports inside it
    * resolve against the URL (and come back here) rather than against the local file.
    */
-  private static LSInput input(@Nullable String publicId, String systemId, Path file) {
-    return new FileInput(publicId, systemId, file);
+  private LSInput input(@Nullable String publicId, String systemId, Path file) {
+    LSInput in = domLs.createLSInput();
+    in.setPublicId(publicId);
+    in.setSystemId(systemId);
+    try {
+      // The parser closes the stream when it has read the schema.
+      in.setByteStream(Files.newInputStream(file));
+    } catch (IOException e) {
+      throw new XbrlException(XbrlErrorCode.SCHEMA_NOT_AVAILABLE, "cannot read schema " + file + " for "
+          + systemId + ": " + e.getMessage(), e);
+    }
+    return in;
+  }
+
+  private static DOMImplementationLS domImplementationLs() {
+    try {
+      return (DOMImplementationLS) DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser cannot be configured", e);
+    }
   }
 
   /** Builder for {@link SchemaCatalog}. */
@@ -149,104 +170,6 @@ public final class SchemaCatalog {
 
     public SchemaCatalog build() {
       return new SchemaCatalog(this);
-    }
-  }
-
-  /** An LSInput reading a local file under a public system id. */
-  private static final class FileInput implements LSInput {
-    private final @Nullable String publicId;
-    private final String systemId;
-    private final Path file;
-
-    FileInput(@Nullable String publicId, String systemId, Path file) {
-      this.publicId = publicId;
-      this.systemId = systemId;
-      this.file = file;
-    }
-
-    @Override
-    public @Nullable Reader getCharacterStream() {
-      return null;
-    }
-
-    @Override
-    public void setCharacterStream(@Nullable Reader r) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public InputStream getByteStream() {
-      try {
-        return Files.newInputStream(file);
-      } catch (IOException e) {
-        throw new XbrlException(XbrlErrorCode.SCHEMA_NOT_AVAILABLE, "cannot read schema " + file + " for "
-            + systemId + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void setByteStream(@Nullable InputStream s) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public @Nullable String getStringData() {
-      return null;
-    }
-
-    @Override
-    public void setStringData(@Nullable String s) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public String getSystemId() {
-      return systemId;
-    }
-
-    @Override
-    public void setSystemId(@Nullable String s) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public @Nullable String getPublicId() {
-      return publicId;
-    }
-
-    @Override
-    public void setPublicId(@Nullable String s) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public @Nullable String getBaseURI() {
-      return null;
-    }
-
-    @Override
-    public void setBaseURI(@Nullable String s) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public @Nullable String getEncoding() {
-      return null;
-    }
-
-    @Override
-    public void setEncoding(@Nullable String s) {
-      throw new UnsupportedOperationException("read-only input");
-    }
-
-    @Override
-    public boolean getCertifiedText() {
-      return false;
-    }
-
-    @Override
-    public void setCertifiedText(boolean b) {
-      throw new UnsupportedOperationException("read-only input");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.offgridflow.xbrl.internal;
 
+import io.offgridflow.calc.Scope3Categories;
 import io.offgridflow.inventory.Inventory;
 import io.offgridflow.inventory.Totals;
 import io.offgridflow.xbrl.DatasetUse;
@@ -242,7 +243,7 @@ public final class InlineXbrlWriter {
       w.writeStartElement(XbrlNames.XHTML, "tbody");
       for (Map.Entry<Integer, Double> e : inv.scope3ByCategoryKg().entrySet()) {
         w.writeStartElement(XbrlNames.XHTML, "tr");
-        element("td", e.getKey() + " " + ScopeNames.category(e.getKey()));
+        element("td", e.getKey() + " " + Scope3Categories.name(e.getKey()));
         numberCell(numeric(Disclosure.GROSS_SCOPE_3, FactAssembler.DEFAULT_CONTEXT + "-s3-cat" + e.getKey()),
             e.getValue(), false);
         cell(Display.percent(e.getValue(), inv.totals().scope3Kg()), "n");

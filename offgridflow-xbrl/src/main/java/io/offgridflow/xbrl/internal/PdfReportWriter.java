@@ -1,5 +1,6 @@
 package io.offgridflow.xbrl.internal;
 
+import io.offgridflow.calc.Scope3Categories;
 import io.offgridflow.inventory.Inventory;
 import io.offgridflow.inventory.Totals;
 import io.offgridflow.xbrl.DatasetUse;
@@ -126,7 +127,7 @@ public final class PdfReportWriter {
       for (Map.Entry<Integer, Double> e : inv.scope3ByCategoryKg().entrySet()) {
         String value = fact(Disclosure.GROSS_SCOPE_3, FactAssembler.DEFAULT_CONTEXT + "-s3-cat" + e.getKey())
             .map(f -> Display.grouped(f.value())).orElse(Display.tonnes(e.getValue(), decimals));
-        rows.add(new String[] {e.getKey() + " " + ScopeNames.category(e.getKey()), value,
+        rows.add(new String[] {e.getKey() + " " + Scope3Categories.name(e.getKey()), value,
             Display.percent(e.getValue(), inv.totals().scope3Kg())});
       }
       c.table(new float[] {c.width() - 240, 120, 120}, new boolean[] {false, true, true}, rows, 0);

@@ -1,6 +1,7 @@
 package io.offgridflow.cli;
 
 import io.offgridflow.calc.Scope;
+import io.offgridflow.calc.Scope3Categories;
 import io.offgridflow.factors.GwpSet;
 import io.offgridflow.inventory.Inventory;
 import java.io.PrintWriter;
@@ -10,30 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Human-readable summaries: totals by scope, in tonnes CO2e. */
 final class Report {
-  private static final String[] CATEGORY_NAMES = {
-    "",
-    "Purchased goods and services",
-    "Capital goods",
-    "Fuel- and energy-related activities",
-    "Upstream transportation and distribution",
-    "Waste generated in operations",
-    "Business travel",
-    "Employee commuting",
-    "Upstream leased assets",
-    "Downstream transportation and distribution",
-    "Processing of sold products",
-    "Use of sold products",
-    "End-of-life treatment of sold products",
-    "Downstream leased assets",
-    "Franchises",
-    "Investments"
-  };
-
   private Report() {}
-
-  static String categoryName(int category) {
-    return category >= 1 && category <= 15 ? CATEGORY_NAMES[category] : "Category " + category;
-  }
 
   /** The summary printed after {@code calculate}. */
   static void summary(
@@ -71,7 +49,7 @@ final class Report {
     w.printf(Locale.ROOT, row, "Scope 3  value chain", t(s3), t(s3));
     if (byCategory) {
       for (Map.Entry<Integer, Double> e : inv.scope3ByCategoryKg().entrySet()) {
-        String label = "           " + e.getKey() + " " + categoryName(e.getKey());
+        String label = "           " + e.getKey() + " " + Scope3Categories.name(e.getKey());
         w.printf(Locale.ROOT, row, label, t(e.getValue()), t(e.getValue()));
       }
     }
