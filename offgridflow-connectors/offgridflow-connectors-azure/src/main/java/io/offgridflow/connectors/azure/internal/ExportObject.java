@@ -1,0 +1,19 @@
+package io.offgridflow.connectors.azure.internal;
+
+import java.time.Instant;
+
+/**
+ * One stored object of an export location: a blob or a local file.
+ *
+ * @param name blob name (or path relative to a local root, with '/')
+ * @param size bytes as stored
+ * @param lastModified when it was last written
+ * @param etag the blob's ETag ("" for local files)
+ */
+public record ExportObject(String name, long size, Instant lastModified, String etag) {
+
+  /** The last path segment. */
+  public String fileName() {
+    return name.substring(name.lastIndexOf('/') + 1);
+  }
+}
