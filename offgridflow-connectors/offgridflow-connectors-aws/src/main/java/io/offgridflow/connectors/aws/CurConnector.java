@@ -9,22 +9,33 @@ import io.offgridflow.cloud.RowAccounting;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.cloud.SyncProgress;
 import io.offgridflow.cloud.spi.Checkpoint;
+import io.offgridflow.connectors.aws.internal.BillSource;
+import io.offgridflow.connectors.aws.internal.ColumnarCurReader;
+import io.offgridflow.connectors.aws.internal.ColumnarReaders;
+import io.offgridflow.connectors.aws.internal.CurInput;
 import io.offgridflow.connectors.aws.internal.CurRun;
 import io.offgridflow.connectors.aws.internal.CurSource;
+import io.offgridflow.connectors.aws.internal.LocalCurInput;
+import io.offgridflow.connectors.aws.internal.S3Bills;
+import io.offgridflow.connectors.aws.internal.S3Location;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.s3.S3Client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -69,6 +80,10 @@ public final class CurConnector implements Connector<CurResult> {
 
   private final String id;
   private final List<Path> files;
+  private final List<S3Source> s3Sources;
+  private final Set<YearMonth> billingPeriods;
+  private final boolean listWithoutManifest;
+  private final ColumnarReaders columnarReaders;
   private final CurFormat format;
   private final CcfModel model;
   private final List<GroupKey> groupBy;
@@ -79,6 +94,10 @@ public final class CurConnector implements Connector<CurResult> {
   private CurConnector(Builder b) {
     this.id = b.id;
     this.files = List.copyOf(b.files);
+    this.s3Sources = List.copyOf(b.s3Sources);
+    this.billingPeriods = Set.copyOf(b.billingPeriods);
+    this.listWithoutManifest = b.listWithoutManifest;
+    this.columnarReaders = ColumnarReaders.load();
     this.format = b.format;
     this.model = b.model != null ? b.model : CcfModel.builder().build();
     this.groupBy = b.groupBy;
@@ -115,33 +134,39 @@ public final class CurConnector implements Connector<CurResult> {
     runRef[0] = run;
     List<SourceOutcome> outcomes = new ArrayList<>();
     List<Checkpoint> toCommit = new ArrayList<>();
-    for (Path f : files) {
-      String key = f.toAbsolutePath().normalize().toString();
-      String name = f.toString();
-      currentName[0] = name;
-      ctx.cancellation().throwIfCancelled(name);
-      String fingerprint = fingerprint(f);
-      Optional<Checkpoint> prior = ctx.stateStore().find(id, key);
+    for (BillSource source : sources(ctx)) {
+      currentName[0] = source.name();
+      ctx.cancellation().throwIfCancelled(source.name());
+      String fingerprint = source.fingerprint();
+      Optional<Checkpoint> prior = ctx.stateStore().find(id, source.key());
       if (prior.isPresent() && prior.get().fingerprint().equals(fingerprint)) {
-        LOG.info("{}: already counted on {} ({} rows); skipped", name, prior.get().completedAt(), prior.get().rows());
-        outcomes.add(new SourceOutcome(name, fingerprint, SourceOutcome.Status.SKIPPED_ALREADY_COUNTED, 0));
+        LOG.info("{}: already counted on {} ({} rows); skipped", source.name(), prior.get().completedAt(),
+            prior.get().rows());
+        outcomes.add(new SourceOutcome(source.name(), fingerprint, SourceOutcome.Status.SKIPPED_ALREADY_COUNTED, 0));
         continue;
       }
-      run.startFile(name);
-      Span span = tracer.spanBuilder("offgridflow.cur.read_file").setAttribute(FILE, name).startSpan();
-      try (Scope ignoredScope = span.makeCurrent()) {
-        readFile(f, name, run, current);
-      } catch (RuntimeException e) {
-        span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
-        throw e;
-      } finally {
-        span.setAttribute(ROWS, run.fileRows());
-        span.end();
+      long rows = 0;
+      for (CurInput part : source.parts()) {
+        String name = part.name();
+        currentName[0] = name;
+        ctx.cancellation().throwIfCancelled(name);
+        run.startFile(name);
+        Span span = tracer.spanBuilder("offgridflow.cur.read_file").setAttribute(FILE, name).startSpan();
+        try (Scope ignoredScope = span.makeCurrent()) {
+          read(part, run, current);
+        } catch (RuntimeException e) {
+          span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+          throw e;
+        } finally {
+          span.setAttribute(ROWS, run.fileRows());
+          span.end();
+        }
+        rows += run.fileRows();
+        report(ctx, name, run.rowsRead(), null, start);
       }
-      report(ctx, name, run.rowsRead(), null, start);
-      outcomes.add(new SourceOutcome(name, fingerprint,
-          prior.isPresent() ? SourceOutcome.Status.SUPERSEDED : SourceOutcome.Status.COUNTED, run.fileRows()));
-      toCommit.add(new Checkpoint(id, key, fingerprint, run.fileRows(), ctx.clock().instant()));
+      outcomes.add(new SourceOutcome(source.name(), fingerprint,
+          prior.isPresent() ? SourceOutcome.Status.SUPERSEDED : SourceOutcome.Status.COUNTED, rows));
+      toCommit.add(new Checkpoint(id, source.key(), fingerprint, rows, ctx.clock().instant()));
     }
     List<CurGroup> groups = run.finish();
     double kwh = 0;
@@ -159,6 +184,8 @@ public final class CurConnector implements Connector<CurResult> {
         rowCounter.add(n, Attributes.of(CLASS, c.key()));
       }
     }
+    // A cancel that arrives after the last row still wins: the host asked for nothing to be committed.
+    ctx.cancellation().throwIfCancelled(currentName[0] + " after " + run.rowsRead() + " rows, before committing");
     for (Checkpoint c : toCommit) {
       try {
         ctx.stateStore().put(c);
@@ -170,14 +197,77 @@ public final class CurConnector implements Connector<CurResult> {
     return new CurResult(model.methodology(), groupBy, groups, acc, outcomes, kwh, co2e, run.chars());
   }
 
-  private static void readFile(Path f, String name, CurRun run, CurSource[] current) {
-    try (CurSource src = CurSource.open(f, name)) {
-      current[0] = src;
-      src.readInto(run);
+  /** Local files as given, then each S3 location's billing periods (resolved now: new months appear). */
+  private List<BillSource> sources(SyncContext ctx) {
+    List<BillSource> out = new ArrayList<>();
+    for (Path f : files) {
+      out.add(BillSource.single(f.toAbsolutePath().normalize().toString(), new LocalCurInput(f)));
+    }
+    for (S3Source s : s3Sources) {
+      ctx.cancellation().throwIfCancelled(s.location().toString());
+      Span span = tracer.spanBuilder("offgridflow.cur.resolve_s3").setAttribute(FILE, s.location().toString())
+          .startSpan();
+      try (Scope ignoredScope = span.makeCurrent()) {
+        out.addAll(new S3Bills(s.client(), s.location(), billingPeriods, listWithoutManifest).resolve());
+      } catch (RuntimeException e) {
+        span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+        throw e;
+      } finally {
+        span.end();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads one file or object: row formats (CSV, gzip, zip) stream through the tokenizer; a columnar
+   * format (recognized from its first bytes) goes to its {@link ColumnarCurReader}, which needs a
+   * local file, so an S3 object is first copied to a temporary file (deleted after).
+   */
+  private void read(CurInput part, CurRun run, CurSource[] current) {
+    String name = part.name();
+    Path temp = null;
+    try {
+      InputStream stored = new BufferedInputStream(part.open(), 1 << 16);
+      ColumnarCurReader columnar;
+      try {
+        stored.mark(ColumnarReaders.HEAD);
+        byte[] head = stored.readNBytes(ColumnarReaders.HEAD);
+        stored.reset();
+        columnar = columnarReaders.find(head, head.length, name).orElse(null);
+      } catch (IOException | RuntimeException e) {
+        stored.close();
+        throw e;
+      }
+      if (columnar == null) {
+        try (CurSource src = CurSource.open(stored, part.size(), name)) {
+          current[0] = src;
+          src.readInto(run);
+        }
+        return;
+      }
+      Path local;
+      try (InputStream in = stored) {
+        if (part.localFile().isPresent()) {
+          local = part.localFile().get();
+        } else {
+          temp = Files.createTempFile("offgridflow-cur-", "." + columnar.formatName());
+          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+          local = temp;
+        }
+      }
+      columnar.read(local, name, run);
     } catch (IOException | UncheckedIOException e) {
       throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, name + ": cannot read: " + e.getMessage(), e);
     } finally {
       current[0] = null;
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException e) {
+          LOG.warn("{}: cannot delete temporary copy {}: {}", name, temp, e.toString());
+        }
+      }
     }
   }
 
@@ -187,30 +277,16 @@ public final class CurConnector implements Connector<CurResult> {
     ctx.progress().onProgress(new SyncProgress(name, rows, bytes, total, Duration.between(start, ctx.clock().instant())));
   }
 
-  /** Size and CRC32C of the stored bytes: a cheap content identity (CRC32C runs at several GB/s). */
-  static String fingerprint(Path f) {
-    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-      CRC32C crc = new CRC32C();
-      ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-      long size = 0;
-      while (ch.read(buf) >= 0) {
-        buf.flip();
-        size += buf.remaining();
-        crc.update(buf);
-        buf.clear();
-      }
-      return "size=" + size + ";crc32c=" + Long.toHexString(crc.getValue());
-    } catch (NoSuchFileException e) {
-      throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, f + ": no such file");
-    } catch (IOException e) {
-      throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, f + ": cannot read: " + e.getMessage(), e);
-    }
-  }
+  /** An S3 location to follow manifests under, with the host's client. */
+  private record S3Source(S3Client client, S3Location location) {}
 
   /** Configures a {@link CurConnector}. */
   public static final class Builder {
     private String id = "aws-cur";
     private final List<Path> files = new ArrayList<>();
+    private final List<S3Source> s3Sources = new ArrayList<>();
+    private final Set<YearMonth> billingPeriods = new TreeSet<>();
+    private boolean listWithoutManifest;
     private CurFormat format = CurFormat.AUTO;
     private @Nullable CcfModel model;
     private List<GroupKey> groupBy = List.of(GroupKey.CLASS, GroupKey.SERVICE, GroupKey.REGION);
@@ -234,6 +310,34 @@ public final class CurConnector implements Connector<CurResult> {
     /** A CUR file (CSV, .csv.gz or .zip); call again for each part of a report. */
     public Builder file(Path file) {
       files.add(file);
+      return this;
+    }
+
+    /**
+     * A CUR report in S3, read with the host's client: {@code s3Uri} is the report prefix
+     * ({@code s3://bucket/prefix}, the folder holding the report or export folders, or a report's
+     * own folder). Each billing period's objects are found from its latest manifest (CUR 1.0
+     * {@code reportKeys}, CUR 2.0 {@code dataFiles}) and checkpointed as one source, so a new
+     * delivery of a month supersedes the old one. Call again for more reports.
+     */
+    public Builder s3(S3Client client, String s3Uri) {
+      s3Sources.add(new S3Source(Objects.requireNonNull(client, "client"), S3Location.parse(s3Uri)));
+      return this;
+    }
+
+    /** Reads only these billing periods of S3 reports (default: every period found). */
+    public Builder billingPeriods(Collection<YearMonth> periods) {
+      billingPeriods.addAll(periods);
+      return this;
+    }
+
+    /**
+     * Whether an S3 prefix with no manifest is read by listing its {@code .csv}, {@code .csv.gz},
+     * {@code .zip} and {@code .parquet} objects, each its own source (default false: such a prefix
+     * is an error, because listing cannot tell a superseded delivery from the current one).
+     */
+    public Builder listObjectsWithoutManifest(boolean on) {
+      this.listWithoutManifest = on;
       return this;
     }
 
@@ -261,8 +365,9 @@ public final class CurConnector implements Connector<CurResult> {
     }
 
     public CurConnector build() {
-      if (files.isEmpty()) {
-        throw new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION, "CurConnector needs at least one file");
+      if (files.isEmpty() && s3Sources.isEmpty()) {
+        throw new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION,
+            "CurConnector needs at least one file or S3 location");
       }
       for (Path f : files) {
         if (!Files.isRegularFile(f)) {
