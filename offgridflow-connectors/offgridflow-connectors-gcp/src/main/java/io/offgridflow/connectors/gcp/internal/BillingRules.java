@@ -1,0 +1,234 @@
+package io.offgridflow.connectors.gcp.internal;
+
+import io.offgridflow.cloud.CcfDataset;
+import io.offgridflow.cloud.CcfModel;
+import io.offgridflow.cloud.CloudProvider;
+import io.offgridflow.cloud.InstanceSpec;
+import io.offgridflow.cloud.StorageMedium;
+import io.offgridflow.cloud.internal.SimpleCsv;
+import io.offgridflow.connectors.gcp.GcpUsageClass;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cloud Carbon Footprint's GCP billing-export rules ({@code BillingExportTable.ts}), in CCF's order:
+ * non-regular cost types are ignored; SKUs with an unsupported usage type are unsupported; unknown
+ * usage types, services and units are unknown; then the usage unit routes the row: seconds of a
+ * compute SKU to compute (vCPU- or GPU-hours), byte-seconds to memory or SSD/HDD storage, bytes of
+ * egress to networking, any other unit is unsupported. Thread-safe.
+ */
+public final class BillingRules {
+  private static final CloudProvider GCP = CloudProvider.GCP;
+  private static final double GIB = 1L << 30;
+  private static final double TIB = 1L << 40;
+  private static final double SECONDS_PER_HOUR = 3600;
+  // "N2 Instance Core", "N2D AMD Instance Core", "E2 Instance Ram", "A2 Instance Core", "T2D AMD ...".
+  private static final Pattern FAMILY_PREFIX = Pattern.compile("^([A-Z][0-9][A-Z]?) ");
+
+  private final CcfModel model;
+  private final CcfDataset data;
+  private final GcpUsageLists lists;
+  private final Map<String, double[]> gpuWatts = new HashMap<>();
+  private final Map<String, Optional<InstanceSpec>> familySpecs = new ConcurrentHashMap<>();
+
+  public BillingRules(CcfModel model) {
+    this.model = model;
+    this.data = model.dataset();
+    this.lists = GcpUsageLists.load();
+    SimpleCsv gpus = SimpleCsv.resource("gpus.csv");
+    for (String[] r : gpus.rows()) {
+      if (gpus.get(r, "provider").equals("GCP")) {
+        gpuWatts.put(gpus.get(r, "gpu_model"), new double[] {gpus.num(r, "min_watts"), gpus.num(r, "max_watts")});
+      }
+    }
+  }
+
+  /** The model the rules estimate with. */
+  public CcfModel model() {
+    return model;
+  }
+
+  /** Classifies and, for known classes, estimates one row. */
+  public Estimate estimate(BillingRow r) {
+    if (!r.costType().isEmpty() && !r.costType().equals("regular")) {
+      return Estimate.of(GcpUsageClass.IGNORED, "ignored: cost type " + r.costType());
+    }
+    String sku = r.sku();
+    String term = GcpUsageLists.firstContained(sku, lists.unsupportedUsageTypes);
+    if (term != null) {
+      return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage type contains '" + term + "'");
+    }
+    if (sku.isEmpty()) {
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: no sku description");
+    }
+    term = GcpUsageLists.firstContained(sku, lists.unknownUsageTypes);
+    if (term != null) {
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage type contains '" + term + "'");
+    }
+    term = GcpUsageLists.firstContained(r.service(), lists.unknownServiceTypes);
+    if (term != null) {
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: service " + r.service());
+    }
+    if (lists.unknownUsageUnits.contains(r.unit())) {
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage unit " + r.unit());
+    }
+    if (lists.servicesWithUnknownUnit.contains(r.service())) {
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: service " + r.service() + " (unit overridden as unknown)");
+    }
+    boolean computeTerm = GcpUsageLists.firstContained(sku, lists.computeStrings) != null;
+    double replication = data.replicationFactor(GCP, r.service(), sku, r.region());
+    switch (r.unit()) {
+      case "seconds":
+        if (!computeTerm) {
+          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: seconds of a usage type that is not compute");
+        }
+        return compute(r, replication);
+      case "byte-seconds": {
+        boolean memory = GcpUsageLists.firstContained(sku, lists.memoryUsageTypes) != null && !computeTerm;
+        if (memory) {
+          double gbHours = r.amount() / GIB / SECONDS_PER_HOUR;
+          return Estimate.known(GcpUsageClass.MEMORY, model.memoryKwh(GCP, r.region(), gbHours, replication), 0);
+        }
+        StorageMedium medium = sku.contains("SSD") ? StorageMedium.SSD : StorageMedium.HDD;
+        double tbHours = r.amount() / TIB / SECONDS_PER_HOUR;
+        return Estimate.known(GcpUsageClass.STORAGE, model.storageKwh(GCP, r.region(), medium, tbHours, replication), 0);
+      }
+      case "bytes":
+        if (GcpUsageLists.firstContained(sku, lists.networkingStrings) == null) {
+          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: bytes of a usage type that is not egress");
+        }
+        return Estimate.known(GcpUsageClass.NETWORKING, model.networkKwh(GCP, r.region(), r.amount() / GIB), 0);
+      default:
+        return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage unit '" + r.unit() + "'");
+    }
+  }
+
+  private Estimate compute(BillingRow r, double replication) {
+    double vcpuHours = r.amount() / SECONDS_PER_HOUR;
+    InstanceSpec spec = null;
+    if (r.sku().contains("Kubernetes Clusters")) {
+      // A GKE cluster fee is billed per cluster-second; CCF counts each cluster as a few vCPUs of e2-medium.
+      vcpuHours *= lists.vcpusPerGkeCluster;
+      spec = data.instance(GCP, lists.gkeAndComposerMachineType).orElse(null);
+    } else if (r.service().equals("Cloud Composer")) {
+      vcpuHours *= lists.vcpusPerComposerEnvironment;
+      spec = data.instance(GCP, lists.gkeAndComposerMachineType).orElse(null);
+    } else if (r.sku().contains("GPU")) {
+      double[] w = gpuWatts(r.sku());
+      return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, w[0], w[1],
+          replication), 0);
+    } else {
+      spec = machine(r.machineSpec(), r.sku());
+    }
+    if (spec == null) {
+      return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, replication), 0);
+    }
+    double kwh = model.computeKwh(GCP, r.region(), vcpuHours, spec.minWattsPerVcpu(), spec.maxWattsPerVcpu(),
+        replication);
+    double embodied = spec.vcpus() > 0 ? model.embodiedKgCo2e(GCP, spec, vcpuHours / spec.vcpus()) : 0;
+    return Estimate.known(GcpUsageClass.COMPUTE, kwh, embodied);
+  }
+
+  /**
+   * The machine a compute row ran on: the exact type from the {@code machine_spec} system label when
+   * CCF's table has it, else a type of the family the label or the SKU names ({@code N2D AMD Instance
+   * Core} is n2d), else none (default watts, no embodied share).
+   */
+  @Nullable InstanceSpec machine(String machineSpec, String sku) {
+    if (!machineSpec.isEmpty()) {
+      Optional<InstanceSpec> exact = data.instance(GCP, machineSpec);
+      if (exact.isPresent()) {
+        return exact.get();
+      }
+      int dash = machineSpec.indexOf('-');
+      if (dash > 0) {
+        return familySpec(machineSpec.substring(0, dash)).orElse(null);
+      }
+    }
+    String family = skuFamily(sku);
+    return family == null ? null : familySpec(family).orElse(null);
+  }
+
+  /** The machine family a Compute Engine SKU description names, lower case, or null. */
+  static @Nullable String skuFamily(String sku) {
+    Matcher m = FAMILY_PREFIX.matcher(sku);
+    if (m.find()) {
+      return m.group(1).toLowerCase(Locale.ROOT);
+    }
+    if (sku.startsWith("Compute optimized")) {
+      return "c2";
+    }
+    if (sku.startsWith("Memory-optimized")) {
+      return "m1";
+    }
+    if (sku.startsWith("Predefined Instance") || sku.startsWith("Custom Instance")) {
+      return "n1"; // first-generation SKUs carry no family prefix
+    }
+    return null;
+  }
+
+  /** The family's {@code -standard} type if CCF lists one, else its first listed type. */
+  private Optional<InstanceSpec> familySpec(String family) {
+    return familySpecs.computeIfAbsent(family, f -> {
+      InstanceSpec first = null;
+      for (InstanceSpec s : data.instances(GCP)) {
+        if (s.family().equals(f + "-standard")) {
+          return Optional.of(s);
+        }
+        if (first == null && s.type().startsWith(f + "-") && s.vcpus() > 0) {
+          first = s;
+        }
+      }
+      return Optional.ofNullable(first);
+    });
+  }
+
+  /**
+   * GPU watts as CCF picks them: the GPU models the SKU starts with, else the mean over all of CCF's
+   * GCP GPU models (CCF's SKUs say "Nvidia Tesla T4" where its list says "Nvidia T4", so most rows
+   * take the mean; reproduced for the same numbers).
+   */
+  double[] gpuWatts(String sku) {
+    double[] sum = new double[2];
+    int n = 0;
+    for (String g : lists.gpuMachineTypes) {
+      if (sku.startsWith(g) && gpuWatts.containsKey(g)) {
+        sum[0] += gpuWatts.get(g)[0];
+        sum[1] += gpuWatts.get(g)[1];
+        n++;
+      }
+    }
+    if (n == 0) {
+      for (String g : lists.gpuMachineTypes) {
+        double[] w = gpuWatts.get(g);
+        if (w != null) {
+          sum[0] += w[0];
+          sum[1] += w[1];
+          n++;
+        }
+      }
+    }
+    return new double[] {sum[0] / n, sum[1] / n};
+  }
+
+  /**
+   * What a row was counted as and, for known classes, its operational kWh (PUE and replication
+   * included) and embodied kg CO2e; unknown rows get their kWh later from the known rows.
+   */
+  public record Estimate(GcpUsageClass usageClass, String reason, double kwh, double embodiedKg) {
+    static Estimate of(GcpUsageClass c, String reason) {
+      return new Estimate(c, reason, 0, 0);
+    }
+
+    static Estimate known(GcpUsageClass c, double kwh, double embodiedKg) {
+      return new Estimate(c, "", kwh, embodiedKg);
+    }
+  }
+}
