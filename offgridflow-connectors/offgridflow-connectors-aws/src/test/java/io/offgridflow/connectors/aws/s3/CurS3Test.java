@@ -248,6 +248,27 @@ class CurS3Test {
   }
 
   @Test
+  void aRecognizedS3ObjectIsCopiedToATemporaryFileThatIsDeletedAfter(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("part.csv");
+    CurGenerator.builder().rows(900).seed(32).build().writePlain(csv);
+    Path columnar = ColumnarSeamTest.magic(csv, dir.resolve("part.ogfc"));
+    String bucket = s3.newBucket("columnar");
+    s3.put(bucket, "loose/part.ogfc.parquet", columnar);
+    MagicCsvReader.READ.clear();
+
+    CurResult viaS3 = CurConnector.builder().s3(s3.client(), "s3://" + bucket + "/loose")
+        .listObjectsWithoutManifest(true).build().sync(SyncContext.builder().build());
+    CurResult asCsv = CurConnector.builder().file(csv).build().sync(SyncContext.builder().build());
+
+    assertThat(MagicCsvReader.READ).singleElement().satisfies(p -> {
+      assertThat(p).isNotEqualTo(columnar);
+      assertThat(p).doesNotExist();
+    });
+    assertThat(viaS3.accounting()).isEqualTo(asCsv.accounting());
+    assertThat(viaS3.groups()).isEqualTo(asCsv.groups());
+  }
+
+  @Test
   void cancellationMidObjectCommitsNoCheckpoint() throws IOException {
     String bucket = s3.newBucket("cancel");
     Path big = dir.resolve("big.csv.gz");
