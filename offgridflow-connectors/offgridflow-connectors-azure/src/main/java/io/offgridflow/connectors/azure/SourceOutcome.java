@@ -12,7 +12,7 @@ package io.offgridflow.connectors.azure;
  * @param run the export run the file belongs to (manifest run id, or the file name of an unpartitioned run)
  * @param fingerprint content identity: ETag and length of a blob, size and CRC32C of a local file
  * @param status outcome
- * @param schema the column set read ({@link CostExportSchema#NONE} when the file was not read)
+ * @param schema the cost column set read ({@link CostExportSchema#NONE} for files not read and for emissions files)
  * @param rows data rows read (0 when not read)
  */
 public record SourceOutcome(String source, String billingPeriod, String run, String fingerprint, Status status,

@@ -126,7 +126,7 @@ public final class ExportLayout {
   }
 
   /** Whether a name is a CSV export file; Parquet is refused with a clear error. */
-  static boolean isData(String name) {
+  public static boolean isData(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith(".parquet")) {
       throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, name
