@@ -25,18 +25,18 @@ import java.util.TreeMap;
  * not on the number of rows.
  */
 public final class CurRun {
-  // Field slots.
-  private static final int LIT = 0;
-  private static final int DATE = 1;
-  private static final int ACCOUNT = 2;
-  private static final int PRODUCT = 3;
-  private static final int USAGE_TYPE = 4;
-  private static final int AMOUNT = 5;
-  private static final int COST = 6;
-  private static final int UNIT = 7;
-  private static final int REGION = 8;
-  private static final int VCPU = 9;
-  private static final int SLOTS = 10;
+  // Field slots: the ordinals of CurField, as ints for the per-row code.
+  private static final int LIT = CurField.LINE_ITEM_TYPE.ordinal();
+  private static final int DATE = CurField.USAGE_START_DATE.ordinal();
+  private static final int ACCOUNT = CurField.USAGE_ACCOUNT_ID.ordinal();
+  private static final int PRODUCT = CurField.PRODUCT_CODE.ordinal();
+  private static final int USAGE_TYPE = CurField.USAGE_TYPE.ordinal();
+  private static final int AMOUNT = CurField.USAGE_AMOUNT.ordinal();
+  private static final int COST = CurField.COST.ordinal();
+  private static final int UNIT = CurField.PRICING_UNIT.ordinal();
+  private static final int REGION = CurField.REGION.ordinal();
+  private static final int VCPU = CurField.VCPU.ordinal();
+  private static final int SLOTS = CurField.values().length;
   private static final String[][] CUR1 = {
       {"lineItem/LineItemType"}, {"lineItem/UsageStartDate"}, {"lineItem/UsageAccountId"},
       {"lineItem/ProductCode"}, {"lineItem/UsageType"}, {"lineItem/UsageAmount"},
@@ -76,6 +76,8 @@ public final class CurRun {
   // Per file.
   private String file = "";
   private boolean headerSeen;
+  /** Whether the file is columnar: errors then say "row N" (a data row number) instead of a CSV line. */
+  private boolean columnar;
   private List<String> header = new ArrayList<>();
   private int[] slotOfField = new int[0];
   private int requiredFields;
@@ -125,6 +127,7 @@ public final class CurRun {
   public void startFile(String name) {
     file = name;
     headerSeen = false;
+    columnar = false;
     header = new ArrayList<>();
     fileRows = 0;
   }
@@ -210,6 +213,98 @@ public final class CurRun {
         + header.get(field) + " (" + (field + 1) + "): value '" + value + "' " + what);
   }
 
+  /** Where the current record is, for messages: {@code file:line} for CSV, {@code file: row n} for columnar files. */
+  private String where() {
+    return columnar ? file + ": row " + line : file + ":" + line;
+  }
+
+  // ---- Columnar files (Parquet): the same per-row work, fed typed values instead of CSV text. ----
+
+  /**
+   * Binds a columnar file's top-level column names as its header (format detection and required
+   * columns exactly as for a CSV header) and returns, per {@link CurField} ordinal, the index of
+   * the column in {@code columnNames}, or -1 for an optional field the file lacks.
+   *
+   * @throws OffGridFlowException naming the file and the missing column
+   */
+  public int[] bindColumns(List<String> columnNames) {
+    columnar = true;
+    header = new ArrayList<>(columnNames);
+    line = 0;
+    bindHeader();
+    int[] at = new int[SLOTS];
+    Arrays.fill(at, -1);
+    for (int i = 0; i < slotOfField.length; i++) {
+      if (slotOfField[i] >= 0) {
+        at[slotOfField[i]] = i;
+      }
+    }
+    return at;
+  }
+
+  /** The id of a text value of {@code field} (UTF-8 bytes), to pass to {@link #setText} for every row holding it. */
+  public int intern(CurField field, byte[] utf8, int offset, int len) {
+    return pools[field.ordinal()].id(utf8, offset, len);
+  }
+
+  /**
+   * The ids of the usage start date whose ISO-8601 text starts at {@code offset} (at least
+   * {@code yyyy-MM-dd}), packed for {@link #setDate}; -1 when the text is shorter than a date. A
+   * columnar reader calls this once per distinct day, not per row.
+   */
+  public long internDate(byte[] ascii, int offset, int len) {
+    if (len < 10) {
+      return -1;
+    }
+    int month = pools[DATE].id(ascii, offset, 7);
+    int day = grouped[K_DAY] ? days.id(ascii, offset, 10) : 0;
+    return ((long) month << 32) | day;
+  }
+
+  /** Starts a columnar row; {@code rowNumber} (1-based within the file) is what errors name. */
+  public void beginRow(long rowNumber) {
+    line = rowNumber;
+    amount = 0;
+    cost = 0;
+    Arrays.fill(ids, -1);
+  }
+
+  /** Sets a text field of the current row to an id from {@link #intern}. */
+  public void setText(CurField field, int id) {
+    ids[field.ordinal()] = id;
+  }
+
+  /** Sets the current row's usage start date to ids from {@link #internDate}. */
+  public void setDate(long packedIds) {
+    ids[DATE] = (int) (packedIds >>> 32);
+    dayId = (int) packedIds;
+  }
+
+  /** Sets a number field ({@link CurField#USAGE_AMOUNT} or {@link CurField#COST}) of the current row. */
+  public void setNumber(CurField field, double value) {
+    if (field == CurField.USAGE_AMOUNT) {
+      amount = value;
+    } else if (field == CurField.COST) {
+      cost = value;
+    } else {
+      throw new IllegalArgumentException(field + " is not a number field");
+    }
+  }
+
+  /** Classifies and sums the current columnar row. */
+  public void endRow() {
+    row();
+  }
+
+  /**
+   * An invalid-bill error for the current columnar row: names the file, the row, the column and
+   * the value.
+   */
+  public OffGridFlowException invalidValue(String column, String value, String what) {
+    return new OffGridFlowException(CloudErrorCode.INVALID_BILL, where() + ": column " + column + ": value '"
+        + value + "' " + what);
+  }
+
   /** Skips a field the run does not need (keeps the field count right). */
   void skipField() {
     fieldCount++;
@@ -236,8 +331,8 @@ public final class CurRun {
       } else if (header.contains("line_item_usage_type")) {
         f = CurFormat.CUR2;
       } else {
-        throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ":" + line
-            + ": not a CUR: the header has neither lineItem/UsageType (CUR 1.0) nor line_item_usage_type (CUR 2.0)");
+        throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, (columnar ? file : where())
+            + ": not a CUR: the " + (columnar ? "schema" : "header") + " has neither lineItem/UsageType (CUR 1.0) nor line_item_usage_type (CUR 2.0)");
       }
     }
     String[][] names = f == CurFormat.CUR1 ? CUR1 : CUR2;
@@ -256,8 +351,8 @@ public final class CurRun {
         if (s == VCPU) {
           continue; // optional: CUR 2.0 keeps it inside the product map
         }
-        throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ":" + line + ": " + f
-            + " header lacks column " + String.join(" or ", names[s])
+        throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, (columnar ? file : where()) + ": "
+            + f + (columnar ? " schema" : " header") + " lacks column " + String.join(" or ", names[s])
             + (format == CurFormat.AUTO ? "" : " (is --format right?)"));
       }
       slotOfField[at] = s;
@@ -381,7 +476,7 @@ public final class CurRun {
       try {
         d = YearMonth.parse(ym).lengthOfMonth();
       } catch (DateTimeException e) {
-        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, file + ":" + line
+        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, where()
             + ": usage start date begins '" + ym + "', not a year-month such as 2025-01");
       }
       daysByMonth[monthId] = d;

@@ -6,7 +6,7 @@ package io.offgridflow.connectors.aws.internal;
  * does (one correctly rounded division or multiplication of two exact doubles); anything else
  * goes to {@link Double#parseDouble}.
  */
-final class Numbers {
+public final class Numbers {
   private static final double[] POW10 = new double[23];
 
   static {
@@ -20,7 +20,7 @@ final class Numbers {
   private Numbers() {}
 
   /** The value, or NaN when the text is not a number. Empty text is 0 (CUR leaves blanks on some rows). */
-  static double parse(byte[] b, int off, int len) {
+  public static double parse(byte[] b, int off, int len) {
     if (len == 0) {
       return 0;
     }
