@@ -1,0 +1,111 @@
+package io.offgridflow.connectors.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.offgridflow.OffGridFlowException;
+import io.offgridflow.cloud.CloudErrorCode;
+import io.offgridflow.cloud.SyncContext;
+import io.offgridflow.connectors.azure.fixtures.CostExportGenerator;
+import io.offgridflow.connectors.azure.fixtures.CostExportWriter;
+import io.offgridflow.connectors.azure.fixtures.CostRow;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** EA and MCA column sets, detected from the header, and the errors for files that are neither. */
+class CostFormatsTest {
+  @TempDir Path dir;
+
+  AzureCostResult sync(Path f) {
+    return AzureCostExportConnector.builder().file(f).build().sync(SyncContext.builder().build());
+  }
+
+  Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(dir.resolve(name), bytes);
+  }
+
+  static void failsWith(ThrowingCallable call, CloudErrorCode code, String message) {
+    assertThatThrownBy(call).isInstanceOf(OffGridFlowException.class).hasMessage(message)
+        .satisfies(t -> assertThat(((OffGridFlowException) t).code()).isEqualTo(code));
+  }
+
+  @Test
+  void eaAndMcaFilesOfTheSameRowsGiveTheSameNumbersWhateverTheColumnOrder() throws IOException {
+    List<CostRow> rows = CostExportGenerator.builder().rows(600).seed(11).build().rows();
+    AzureCostResult ea = sync(write("ea.csv", CostExportWriter.of(CostExportSchema.EA).write(rows)));
+    AzureCostResult mca = sync(write("mca.csv.gz", CostExportWriter.of(CostExportSchema.MCA).gzip(true).shuffleColumns(3).write(rows)));
+    assertThat(ea.sources().get(0).schema()).isEqualTo(CostExportSchema.EA);
+    assertThat(mca.sources().get(0).schema()).isEqualTo(CostExportSchema.MCA);
+    assertThat(mca.accounting()).isEqualTo(ea.accounting());
+    assertThat(mca.totalKwh()).isCloseTo(ea.totalKwh(), within(1e-9 * ea.totalKwh()));
+    assertThat(mca.totalCo2eKg()).isCloseTo(ea.totalCo2eKg(), within(1e-9 * ea.totalCo2eKg()));
+    assertThat(ea.totalKwh()).isPositive();
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsRead() throws IOException {
+    byte[] csv = CostExportWriter.of(CostExportSchema.MCA).write(List.of(
+        CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 1)));
+    byte[] withBom = new byte[csv.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(csv, 0, withBom, 3, csv.length);
+    assertThat(sync(write("bom.csv", withBom)).accounting().estimated()).isEqualTo(1);
+  }
+
+  @Test
+  void focusAndUnknownHeadersAreRefusedWithWhatToDo() throws IOException {
+    Path focus = write("focus.csv", "BilledCost,ChargeCategory,ServiceName\n1,Usage,VM\n".getBytes(StandardCharsets.UTF_8));
+    failsWith(() -> sync(focus), CloudErrorCode.UNSUPPORTED_BILL_FORMAT, focus.toString()
+        + ":1: this is a FOCUS export; export the ActualCost or AmortizedCost dataset (EA or MCA columns) instead");
+    Path other = write("other.csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8));
+    failsWith(() -> sync(other), CloudErrorCode.UNSUPPORTED_BILL_FORMAT, other + ":1: not an Azure cost-details export:"
+        + " the header has neither MCA columns (resourceGroupName, invoiceId) nor EA columns (ResourceGroup, AccountName);"
+        + " first columns: a,b,c");
+  }
+
+  @Test
+  void aMissingColumnIsNamed() throws IOException {
+    String csv = new String(CostExportWriter.of(CostExportSchema.EA).write(List.of()), StandardCharsets.UTF_8)
+        .replace("UnitOfMeasure", "Unit");
+    Path f = write("nounit.csv", csv.getBytes(StandardCharsets.UTF_8));
+    failsWith(() -> sync(f), CloudErrorCode.UNSUPPORTED_BILL_FORMAT,
+        f + ":1: the header has no unit of measure column (looked for UnitOfMeasure)");
+  }
+
+  @Test
+  void badRowsNameLineColumnAndValue() throws IOException {
+    CostRow vm = CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 1);
+    Path date = write("date.csv", CostExportWriter.of(CostExportSchema.EA).write(List.of(vm, vm)));
+    Files.writeString(date, Files.readString(date).replaceFirst("01/15/2025", "2025-13-45"));
+    failsWith(() -> sync(date), CloudErrorCode.INVALID_BILL,
+        date + ":2: column Date (8): value '2025-13-45' is not a date such as 01/31/2025 or 2025-01-31");
+
+    Path empty = write("empty.csv", CostExportWriter.of(CostExportSchema.MCA).write(List.of(vm, vm.quantity(""))));
+    failsWith(() -> sync(empty), CloudErrorCode.INVALID_BILL,
+        empty + ":3: column quantity (38): value '' is empty; a number is expected on a usage row");
+
+    byte[] ok = CostExportWriter.of(CostExportSchema.EA).write(List.of(vm));
+    Path truncated = write("truncated.csv", (new String(ok, StandardCharsets.UTF_8) + "Usage,only,three\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    failsWith(() -> sync(truncated), CloudErrorCode.INVALID_BILL,
+        truncated + ":3: row has 3 fields, the header has 57 (a truncated or corrupt file?)");
+  }
+
+  @Test
+  void nonUsageRowsAreNeverParsedForNumbers() throws IOException {
+    CostRow purchase = CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 1)
+        .chargeType("Purchase").quantity("");
+    AzureCostResult r = sync(write("purchase.csv", CostExportWriter.of(CostExportSchema.EA).write(List.of(purchase))));
+    assertThat(r.accounting().ignored()).isEqualTo(1);
+    assertThat(r.totalKwh()).isZero();
+  }
+}
