@@ -54,6 +54,12 @@ public final class QueryRunner {
   private OffGridFlowException failure(String what, BigQueryException e) {
     String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
     String msg = table + ": " + what + " failed: HTTP " + e.getCode() + reason + ": " + e.getMessage();
+    boolean transientFailure = e.isRetryable() || e.getCode() >= 500 || e.getCode() == 429 || e.getCode() == 0
+        || "rateLimitExceeded".equals(e.getReason()) || "backendError".equals(e.getReason());
+    if (transientFailure) {
+      // The client already exhausted its own retries; the host may run the sync again later.
+      return new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, msg, e);
+    }
     if (e.getCode() == 404) {
       return new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION, msg
           + "; check the table id and that the export is enabled", e);
@@ -62,7 +68,6 @@ public final class QueryRunner {
       return new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, msg
           + "; check the table is the export the connector expects and the client may read it", e);
     }
-    // 5xx, rate limits and I/O: retryable, as the client already exhausted its own retries.
     return new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, msg, e);
   }
 }
