@@ -405,6 +405,81 @@ public abstract class JobStoreContract {
     assertThat(get("acme", a).status()).isEqualTo(JobStatus.AVAILABLE);
   }
 
+  // ---- complete and claim in one call ------------------------------------------------------
+
+  @Test
+  void completeAndClaimStoresOutcomesAndClaimsTheNextJobs() {
+    long a = enqueue(job("acme", "t"));
+    long b = enqueue(job("acme", "t"));
+    long c = enqueue(job("acme", "t"));
+    long d = enqueue(job("acme", "t"));
+    List<ClaimedJob> first = claim(W1, 2, T0);
+    assertThat(ids(first)).containsExactly(a, b);
+
+    CompleteAndClaim r = store.completeAndClaim(W1, List.of(
+        done(first.get(0), Outcome.SUCCEEDED, T0.plusSeconds(1)),
+        done(first.get(1), Outcome.DEAD, T0.plusSeconds(1))), claimReq(W1, 5, T0.plusSeconds(1)));
+
+    assertThat(r.notApplied()).isEmpty();
+    assertThat(ids(r.claimed())).as("the rest of the queue, in claim order").containsExactly(c, d);
+    assertThat(get("acme", a).status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(get("acme", b).status()).isEqualTo(JobStatus.DEAD);
+    assertThat(get("acme", c).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(get("acme", c).leaseOwner()).isEqualTo(W1);
+  }
+
+  @Test
+  void completeAndClaimReportsLostLeasesAndStillClaims() {
+    long a = enqueue(job("acme", "t"));
+    ClaimedJob held = claim(W1, 1, T0).get(0);
+    long next = enqueue(job("acme", "t"));
+
+    // W2 quotes W1's lease: refused and reported, and W2's claim goes ahead.
+    CompleteAndClaim r = store.completeAndClaim(W2, List.of(done(held, Outcome.SUCCEEDED, T0)), claimReq(W2, 5, T0));
+
+    assertThat(r.notApplied()).containsExactly(a);
+    assertThat(ids(r.claimed())).containsExactly(next);
+    assertThat(get("acme", a).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(get("acme", a).leaseOwner()).isEqualTo(W1);
+  }
+
+  @Test
+  void completeAndClaimStoresAnAttemptBeforeItClaimsTheNextOneOfTheSameJob() {
+    long retried = enqueue(job("acme", "t"));
+    long released = enqueue(job("acme", "t"));
+    List<ClaimedJob> held = claim(W1, 2, T0);
+    Map<Long, ClaimedJob> byId = new HashMap<>();
+    held.forEach(j -> byId.put(j.id(), j));
+    Completion retry = new Completion(retried, 1, Outcome.RETRY, T0, T0, "boom", null); // due at once
+
+    CompleteAndClaim r = store.completeAndClaim(W1,
+        List.of(retry, done(byId.get(released), Outcome.RELEASED, T0)), claimReq(W1, 5, T0));
+
+    // Completions apply first, so both jobs are claimable again within the same call: the retried
+    // one as attempt 2 with attempt 1's error kept, the released one as attempt 1 (given back).
+    assertThat(r.notApplied()).isEmpty();
+    Map<Long, Integer> attempts = new HashMap<>();
+    r.claimed().forEach(j -> attempts.put(j.id(), j.attempt()));
+    assertThat(attempts).containsEntry(retried, 2).containsEntry(released, 1).hasSize(2);
+    assertThat(get("acme", retried).errors()).extracting(AttemptError::attempt).containsExactly(1);
+  }
+
+  @Test
+  void completeAndClaimWithoutCompletionsIsAClaimAndWithTenantLimitsCountsTheFreedSlots() {
+    for (int i = 0; i < 4; i++) {
+      enqueue(job("acme", "t"));
+    }
+    ClaimRequest limited = new ClaimRequest(W1, Set.of("default"), Set.of("t"), 10, T0, LEASE, 2, Map.of());
+    CompleteAndClaim first = store.completeAndClaim(W1, List.of(), limited);
+    assertThat(first.claimed()).as("acme may run 2").hasSize(2);
+
+    CompleteAndClaim second = store.completeAndClaim(W1,
+        List.of(done(first.claimed().get(0), Outcome.SUCCEEDED, T0)), limited);
+
+    assertThat(second.notApplied()).isEmpty();
+    assertThat(second.claimed()).as("the finished job freed one of acme's 2 slots").hasSize(1);
+  }
+
   // ---- leases and fencing ------------------------------------------------------------------
 
   @Test
