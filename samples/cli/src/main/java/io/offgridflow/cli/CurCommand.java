@@ -15,10 +15,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +31,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** {@code cur}: an AWS Cost and Usage Report in, kWh and kg CO2e per group and the row accounting out. */
 @Command(
@@ -37,20 +43,40 @@ import picocli.CommandLine.Spec;
     description = {
       "Estimates the energy and emissions of an AWS Cost and Usage Report (CUR 1.0 or CUR 2.0 CSV; plain,"
           + " .gz or .zip) with Cloud Carbon Footprint's coefficients and rules (methodology ccf-2024), and"
-          + " prints kWh and kg CO2e per group and where every row went (see docs/connectors.md)."
+          + " prints kWh and kg CO2e per group and where every row went (see docs/connectors.md).",
+      "An s3://bucket/prefix input follows the report's manifests (each billing period's latest delivery;"
+          + " see docs/connectors-aws-sources.md) with the default AWS credentials chain."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:The report was read and estimated.",
       "1:A row of the report is malformed (file, line and column are printed).",
-      "2:Usage error, unreadable file, or a header that is not a CUR.",
+      "2:Usage error, unreadable file or S3 object, missing manifest, or a header that is not a CUR.",
       ExitCodes.INTERNAL_TEXT
     })
 final class CurCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--input", required = true, paramLabel = "FILE", description = "CUR file; repeat for each part.")
-  List<Path> inputs = new ArrayList<>();
+  @Option(names = "--input", required = true, paramLabel = "FILE|S3URI",
+      description = "CUR file, or s3://bucket/prefix of a report in S3; repeat for each part or report.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--endpoint-url", paramLabel = "URL",
+      description = "S3 endpoint for s3:// inputs (S3-compatible stores, local emulators); path-style access.")
+  @Nullable URI endpointUrl;
+
+  @Option(names = "--region", paramLabel = "REGION",
+      description = "AWS region of the S3 client (default: the AWS default region chain; us-east-1 with"
+          + " --endpoint-url).")
+  @Nullable String region;
+
+  @Option(names = "--billing-period", paramLabel = "YYYY-MM",
+      description = "Read only this billing period of s3:// reports; repeat for more (default: all).")
+  List<YearMonth> billingPeriods = new ArrayList<>();
+
+  @Option(names = "--list-objects", description = "For an s3:// prefix with no CUR manifest, read every .csv,"
+      + " .csv.gz, .zip and .parquet object under it instead of failing.")
+  boolean listObjects;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
       description = "auto (default: from the header), cur1 or cur2.")
@@ -88,17 +114,36 @@ final class CurCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     CurResult r;
+    S3Client s3 = null;
     try {
       CurConnector.Builder b = CurConnector.builder().format(f).groupBy(keys).embodied(!noEmbodied)
-          .model(CcfModel.builder().ccfQuirks(ccfQuirks).build());
-      for (Path p : inputs) {
-        b.file(p);
+          .model(CcfModel.builder().ccfQuirks(ccfQuirks).build())
+          .billingPeriods(billingPeriods).listObjectsWithoutManifest(listObjects);
+      for (String in : inputs) {
+        if (in.startsWith("s3://")) {
+          if (s3 == null) {
+            s3 = s3Client();
+          }
+          b.s3(s3, in);
+        } else {
+          b.file(Path.of(in));
+        }
       }
       r = b.build().sync(SyncContext.builder().build());
     } catch (OffGridFlowException e) {
       err.println("offgridflow cur: " + e.getMessage());
       err.flush();
       return e.code() == CloudErrorCode.INVALID_BILL ? ExitCodes.ROWS_FAILED : ExitCodes.USAGE;
+    } catch (SdkException e) {
+      // Client set-up (no region, no credentials): the message says which; the options say how to fix it.
+      err.println("offgridflow cur: cannot set up the S3 client: " + e.getMessage()
+          + " (set --region or AWS_REGION; credentials come from the AWS default chain)");
+      err.flush();
+      return ExitCodes.USAGE;
+    } finally {
+      if (s3 != null) {
+        s3.close();
+      }
     }
     if (output != null) {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
@@ -114,6 +159,21 @@ final class CurCommand implements Callable<Integer> {
     printSummary(r, out);
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** An S3 client from the default credentials chain, with the endpoint and region options applied. */
+  private S3Client s3Client() {
+    S3ClientBuilder b = S3Client.builder();
+    if (endpointUrl != null) {
+      // S3-compatible stores and emulators rarely serve virtual-host-style bucket names.
+      b.endpointOverride(endpointUrl).forcePathStyle(true);
+    }
+    if (region != null) {
+      b.region(Region.of(region));
+    } else if (endpointUrl != null) {
+      b.region(Region.US_EAST_1);
+    }
+    return b.build();
   }
 
   static void writeCsv(CurResult r, Writer w) throws IOException {
