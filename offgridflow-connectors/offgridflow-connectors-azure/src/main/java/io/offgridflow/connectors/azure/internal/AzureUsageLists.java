@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * CCF's Azure classification lists (azure 1.8.0), read from core's bundled {@code
  * azure_usage_classification.json}. A list that is missing or empty fails loudly: that is a
  * packaging bug, not bad input.
+ *
+ * <pre>{@code
+ * AzureUsageLists.load().region("West Europe");   // "westeurope"
+ * }</pre>
  */
 public final class AzureUsageLists {
   private static final String FILE = "azure_usage_classification.json";

@@ -12,7 +12,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Export files in a Blob container, read with the host's own {@link BlobContainerClient}. */
+/**
+ * Export files in a Blob container, read with the host's own {@link BlobContainerClient}.
+ *
+ * <pre>{@code
+ * ExportStore store = new BlobExportStore(blobServiceClient.getBlobContainerClient("billing"));
+ * }</pre>
+ */
 public final class BlobExportStore implements ExportStore {
   // 4 MiB ranged reads: constant memory whatever the blob size, few round trips.
   private static final int BLOCK = 4 << 20;

@@ -130,10 +130,9 @@ public final class CostRun {
       u[2]++;
       return;
     }
-    double kwh = quantity * rule.kwhPerQuantity + rule.kwhPerRow;
-    if (rule.perDayOfMonth) {
-      kwh = quantity * rule.kwhPerQuantity * date.lengthOfMonth() + rule.kwhPerRow;
-    }
+    // Month-billed storage holds its GB for every day of the row's month.
+    double days = rule.perDayOfMonth ? date.lengthOfMonth() : 1;
+    double kwh = quantity * rule.kwhPerQuantity * days + rule.kwhPerRow;
     double mem = quantity * rule.memoryKwhPerQuantity;
     double grid = grid(region);
     rule.knownKwh += kwh + mem;

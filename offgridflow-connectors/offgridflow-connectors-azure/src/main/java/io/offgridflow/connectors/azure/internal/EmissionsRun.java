@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  * group and scope, in kg. Column names are matched case-insensitively, ignoring spaces and
  * punctuation ({@code Scope 1 (mtCO2e)}, {@code scope1CarbonEmission}, {@code SCOPE1}); the unit
  * comes from a unit column, else from the scope columns' names, else from the connector's setting.
+ *
+ * <pre>{@code
+ * EmissionsRun run = new EmissionsRun(List.of(AzureGroupKey.MONTH), EmissionsUnit.METRIC_TON_CO2E);
+ * run.read(store, object, (rows, bytes) -> {});
+ * run.finish();
+ * }</pre>
  */
 public final class EmissionsRun {
   private static final int TICK_EVERY = 4096;

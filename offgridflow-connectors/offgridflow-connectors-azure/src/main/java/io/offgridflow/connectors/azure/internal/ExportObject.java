@@ -5,6 +5,10 @@ import java.time.Instant;
 /**
  * One stored object of an export location: a blob or a local file.
  *
+ * <pre>{@code
+ * new ExportObject("exports/daily/20250101-20250131/daily_1.csv", 1024, Instant.now(), "0x8DC...");
+ * }</pre>
+ *
  * @param name blob name (or path relative to a local root, with '/')
  * @param size bytes as stored
  * @param lastModified when it was last written

@@ -7,6 +7,11 @@ import java.util.List;
 /**
  * Where export files live: a Blob container, or a local folder laid out the same way. The layout
  * rules ({@link ExportLayout}) and the readers work on this, so both behave alike.
+ *
+ * <pre>{@code
+ * ExportStore store = new BlobExportStore(containerClient);
+ * for (ExportObject o : store.list("exports/daily/")) store.fingerprint(o);
+ * }</pre>
  */
 public interface ExportStore {
 

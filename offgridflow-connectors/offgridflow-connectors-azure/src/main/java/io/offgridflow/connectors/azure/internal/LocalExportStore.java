@@ -18,6 +18,10 @@ import java.util.zip.CRC32C;
 /**
  * Export files on a local disk: either a folder laid out like the export's container, or single
  * files a host downloaded itself (then the name is the path as given).
+ *
+ * <pre>{@code
+ * ExportStore store = new LocalExportStore(Path.of("/data/cost-exports"));
+ * }</pre>
  */
 public final class LocalExportStore implements ExportStore {
   private final Path root;

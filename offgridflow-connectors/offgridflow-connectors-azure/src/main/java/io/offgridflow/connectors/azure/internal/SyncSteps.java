@@ -15,6 +15,12 @@ import java.util.function.Supplier;
 /**
  * The parts of a sync both Azure connectors share: checkpoint look-ups and commits with the state
  * store's failures named, progress at most four times a second, and cancellation between blocks.
+ *
+ * <pre>{@code
+ * SyncSteps steps = new SyncSteps(ctx, "azure-cost-export");
+ * run.read(store, file, steps.ticker(name, file.size()));
+ * steps.commit(checkpoints);   // only once every file was read
+ * }</pre>
  */
 public final class SyncSteps {
   private static final long PROGRESS_EVERY_MS = 250;

@@ -1,6 +1,12 @@
 package io.offgridflow.connectors.azure.internal;
 
-/** Called every few thousand rows: where a sync checks cancellation and reports progress. */
+/**
+ * Called every few thousand rows: where a sync checks cancellation and reports progress.
+ *
+ * <pre>{@code
+ * Ticker t = (rows, bytes) -> cancellation.throwIfCancelled("after " + rows + " rows");
+ * }</pre>
+ */
 @FunctionalInterface
 public interface Ticker {
   /**
