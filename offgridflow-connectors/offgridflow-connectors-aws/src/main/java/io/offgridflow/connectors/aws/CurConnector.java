@@ -49,21 +49,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads AWS Cost and Usage Reports (CUR 1.0 or CUR 2.0 CSV; plain, gzip or zip, detected from the
- * bytes) from local files and estimates energy and emissions with a {@link CcfModel} following Cloud
- * Carbon Footprint's CUR rules. Streams in constant memory: bytes are inflated on a helper thread,
+ * Reads AWS Cost and Usage Reports (CUR 1.0 or CUR 2.0; CSV plain, gzip or zip, detected from the
+ * bytes; Parquet through the optional {@code offgridflow-connectors-aws-parquet} artifact) from local
+ * files or from S3, and estimates energy and emissions with a {@link CcfModel} following Cloud Carbon
+ * Footprint's CUR rules. Streams in constant memory: bytes are inflated on a helper thread,
  * tokenized as UTF-8 bytes (only the needed columns are looked at) and each row is classified and
- * summed as it is parsed. Immutable and thread-safe; each {@link
- * #sync} is independent.
+ * summed as it is parsed; S3 objects are streamed from their GetObject body the same way.
+ * Immutable and thread-safe; each {@link #sync} is independent.
  *
- * <p>Each file is a source with a checkpoint (size and CRC32C of its bytes): a file already counted
- * is skipped; a changed file (a re-delivered month) is read again and reported as {@link
- * SourceOutcome.Status#SUPERSEDED}. Checkpoints are committed only after every file of the sync was
- * read, so a failed or cancelled sync counts nothing.
+ * <p>Checkpoints: a local file is a source (size and CRC32C of its bytes). In S3 each billing
+ * period is a source: its top-level manifest names the current delivery's objects, fingerprinted by
+ * the delivery id and each object's ETag and size (no second read); older deliveries are never
+ * read. A source already counted is skipped; a changed one (a re-delivered month) is read again and
+ * reported as {@link SourceOutcome.Status#SUPERSEDED}. Checkpoints are committed only after every
+ * source of the sync was read, so a failed or cancelled sync counts nothing.
  *
  * <pre>{@code
  * CurConnector cur = CurConnector.builder()
- *     .file(Path.of("cur-2025-01-00001.csv.gz"))
+ *     .file(Path.of("cur-2025-01-00001.csv.gz"))          // and/or
+ *     .s3(s3Client, "s3://billing-bucket/cur")             // follows the report manifests
+ *     .billingPeriods(List.of(YearMonth.of(2025, 1)))      // optional
  *     .groupBy(GroupKey.parseList("class,service,region"))
  *     .build();
  * CurResult r = cur.sync(SyncContext.builder().stateStore(store).build());
