@@ -113,7 +113,7 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
       Optional<Checkpoint> prior = steps.find(key);
       if (prior.isPresent() && prior.get().fingerprint().equals(fingerprint)) {
         LOG.info("{}: already counted on {} ({} rows); skipped", name, prior.get().completedAt(), prior.get().rows());
-        outcomes.add(new SourceOutcome(name, p.run().period(), p.run().runId(), fingerprint,
+        outcomes.add(new SourceOutcome(name, p.run().period(), p.run().runId(), p.run().dataset(), fingerprint,
             SourceOutcome.Status.SKIPPED_ALREADY_COUNTED, CostExportSchema.NONE, 0));
         continue;
       }
@@ -128,7 +128,7 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
       }
       CostRun.FileRead read = SyncSteps.storage(name, () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size())));
       steps.report(name, run.rowsRead(), p.file().size(), p.file().size());
-      outcomes.add(new SourceOutcome(name, p.run().period(), p.run().runId(), fingerprint,
+      outcomes.add(new SourceOutcome(name, p.run().period(), p.run().runId(), p.run().dataset(), fingerprint,
           superseded ? SourceOutcome.Status.SUPERSEDED : SourceOutcome.Status.COUNTED, read.schema(), read.rows()));
       toCommit.add(steps.checkpoint(key, fingerprint, read.rows()));
     }
@@ -158,7 +158,7 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
       }
       for (ExportRun r : plan.older()) {
         for (ExportObject f : r.files()) {
-          outcomes.add(new SourceOutcome(store.display(f), r.period(), r.runId(), store.fingerprint(f),
+          outcomes.add(new SourceOutcome(store.display(f), r.period(), r.runId(), r.dataset(), store.fingerprint(f),
               SourceOutcome.Status.OLDER_RUN_NOT_COUNTED, CostExportSchema.NONE, 0));
         }
       }

@@ -104,13 +104,13 @@ public final class AzureEmissionsConnector implements Connector<AzureEmissionsRe
       Optional<Checkpoint> prior = steps.find(key);
       if (prior.isPresent() && prior.get().fingerprint().equals(fingerprint)) {
         LOG.info("{}: already counted on {}; skipped", name, prior.get().completedAt());
-        outcomes.add(new SourceOutcome(name, "", p.file().fileName(), fingerprint,
+        outcomes.add(new SourceOutcome(name, "", p.file().fileName(), "", fingerprint,
             SourceOutcome.Status.SKIPPED_ALREADY_COUNTED, CostExportSchema.NONE, 0));
         continue;
       }
       long rows = SyncSteps.storage(name, () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size())));
       steps.report(name, run.rowsRead(), p.file().size(), p.file().size());
-      outcomes.add(new SourceOutcome(name, "", p.file().fileName(), fingerprint,
+      outcomes.add(new SourceOutcome(name, "", p.file().fileName(), "", fingerprint,
           prior.isPresent() ? SourceOutcome.Status.SUPERSEDED : SourceOutcome.Status.COUNTED, CostExportSchema.NONE, rows));
       toCommit.add(steps.checkpoint(key, fingerprint, rows));
     }

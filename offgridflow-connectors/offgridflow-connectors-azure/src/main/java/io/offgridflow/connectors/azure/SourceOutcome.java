@@ -10,12 +10,15 @@ package io.offgridflow.connectors.azure;
  * @param source the blob name (or local path)
  * @param billingPeriod the export's period folder, e.g. {@code 20250101-20250131} ("" for a single file)
  * @param run the export run the file belongs to (manifest run id, or the file name of an unpartitioned run)
+ * @param dataset the export's dataset as its manifest names it ({@code ActualCost}, {@code AmortizedCost}),
+ *     "" when nothing says (classic exports, single files)
  * @param fingerprint content identity: ETag and length of a blob, size and CRC32C of a local file
  * @param status outcome
  * @param schema the cost column set read ({@link CostExportSchema#NONE} for files not read and for emissions files)
  * @param rows data rows read (0 when not read)
  */
-public record SourceOutcome(String source, String billingPeriod, String run, String fingerprint, Status status,
+public record SourceOutcome(String source, String billingPeriod, String run, String dataset, String fingerprint,
+    Status status,
     CostExportSchema schema, long rows) {
 
   /** Outcome of one source. */

@@ -132,6 +132,12 @@ class BlobExportTest {
             SourceOutcome.Status.COUNTED, CostExportSchema.MCA, 150L));
     assertThat(r.sources()).filteredOn(s -> s.status() == SourceOutcome.Status.COUNTED)
         .allSatisfy(s -> assertThat(s.fingerprint()).matches("etag=.+;length=\\d+"));
+    // The partitioned run's manifest says which dataset it is; a classic run's file does not.
+    assertThat(r.sources()).filteredOn(s -> s.status() == SourceOutcome.Status.COUNTED)
+        .extracting(SourceOutcome::billingPeriod, SourceOutcome::run, SourceOutcome::dataset).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("20250101-20250131", "daily_22222222-bbbb.csv", ""),
+            org.assertj.core.groups.Tuple.tuple("20250201-20250228", "run-2", "AmortizedCost"),
+            org.assertj.core.groups.Tuple.tuple("20250201-20250228", "run-2", "AmortizedCost"));
   }
 
   @Test

@@ -101,6 +101,28 @@ class CostFormatsTest {
   }
 
   @Test
+  void actualAndAmortizedViewsOfTheSameUsageGiveTheSameEnergy() throws IOException {
+    CostRow reserved = CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 24);
+    CostRow onDemand = CostRow.usage("Virtual Machines", "Dsv3 Series", "D4s v3", "1 Hour", 24).cost(4.6);
+    // Actual cost: reservation-covered usage at 0 and the reservation bought as a Purchase row.
+    List<CostRow> actual = List.of(reserved.cost(0), onDemand,
+        CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 8760).chargeType("Purchase").cost(500));
+    // Amortized cost: the purchase spread over the covered usage, the unused hours as UnusedReservation.
+    List<CostRow> amortized = List.of(reserved.cost(2.1), onDemand,
+        CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 3).chargeType("UnusedReservation").cost(0.26));
+    AzureCostResult a = sync(write("actual.csv", CostExportWriter.of(CostExportSchema.MCA).write(actual)));
+    AzureCostResult m = sync(write("amortized.csv", CostExportWriter.of(CostExportSchema.MCA).write(amortized)));
+    assertThat(m.totalKwh()).isPositive().isCloseTo(a.totalKwh(), within(1e-12));
+    assertThat(m.totalCo2eKg()).isCloseTo(a.totalCo2eKg(), within(1e-12));
+    assertThat(a.accounting().estimated()).isEqualTo(2);
+    assertThat(m.accounting().estimated()).isEqualTo(2);
+    assertThat(a.accounting().reasons()).containsKey(
+        "ignored: charge type Purchase (reservation, savings plan or marketplace purchase: cost, no consumption)");
+    assertThat(m.accounting().reasons()).containsKey(
+        "ignored: charge type UnusedReservation (reserved capacity left unused: cost, no consumption)");
+  }
+
+  @Test
   void nonUsageRowsAreNeverParsedForNumbers() throws IOException {
     CostRow purchase = CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 1)
         .chargeType("Purchase").quantity("");
