@@ -141,17 +141,29 @@ class BillingExportConnectorTest {
   }
 
   @Test
-  void gkeClusterSecondsCountAsThreeReplicatedVcpusOfE2Medium() {
+  void gkeClustersAndComposerEnvironmentsCountAsVcpusOfE2Medium() {
     BillingExportFixture.Sku gke = sku("Regional Kubernetes Clusters");
-    table.add(row(DAY, "p", gke, 3600, 0.1));
-    BillingExportResult r = syncByClass();
+    BillingExportFixture.Sku composer = new BillingExportFixture.Sku("Cloud Composer", "Cloud Composer vCPU time in Iowa",
+        "seconds", "us-central1", "us-central1", "", "regular", "compute", 3600);
+    table.add(row(DAY, "p", gke, 3600, 0.1)).add(row(DAY, "p", composer, 7200, 0.3));
+    BillingExportResult r = connector().groupBy(List.of(GcpGroupKey.CLASS, GcpGroupKey.SERVICE)).build()
+        .sync(SyncContext.builder().build());
 
     InstanceSpec e2medium = CCF.instance(GCP, "e2-medium").orElseThrow();
-    double vh = 3600 / 3600.0 * 3; // CCF's VCPUS_PER_GKE_CLUSTER default
-    double rep = replication("Kubernetes Engine", gke.sku(), "europe-west4");
-    assertThat(rep).isEqualTo(3);
-    assertThat(group(r, "compute").kwh()).isCloseTo(
-        computeKwh(e2medium.minWattsPerVcpu(), e2medium.maxWattsPerVcpu(), vh, "europe-west4", rep), within(1e-12));
+    double gkeVcpuHours = 3600 / 3600.0 * 3; // CCF's VCPUS_PER_GKE_CLUSTER default
+    double gkeRep = replication("Kubernetes Engine", gke.sku(), "europe-west4");
+    assertThat(gkeRep).isEqualTo(3); // regional clusters: CCF's KUBERNETES_ENGINE factor
+    assertThat(group(r, "compute", "Kubernetes Engine").kwh()).isCloseTo(
+        computeKwh(e2medium.minWattsPerVcpu(), e2medium.maxWattsPerVcpu(), gkeVcpuHours, "europe-west4", gkeRep),
+        within(1e-12));
+    double composerVcpuHours = 7200 / 3600.0 * 14; // CCF's VCPUS_PER_CLOUD_COMPOSER_ENVIRONMENT default
+    assertThat(group(r, "compute", "Cloud Composer").kwh()).isCloseTo(computeKwh(e2medium.minWattsPerVcpu(),
+        e2medium.maxWattsPerVcpu(), composerVcpuHours, "us-central1", replication("Cloud Composer", composer.sku(),
+        "us-central1")), within(1e-12));
+    // Embodied as CCF takes it: the row's seconds as instance-hours of e2-medium, before the vCPU multiplier.
+    double instanceHours = 7200 / 3600.0 / e2medium.vcpus();
+    assertThat(group(r, "embodied", "Cloud Composer").co2eKg()).isCloseTo(e2medium.embodiedKgCo2e() * instanceHours
+        / C.serverLifespanHours() * e2medium.vcpus() / e2medium.largestVcpusInFamily(), within(1e-12));
   }
 
   @Test
@@ -168,7 +180,7 @@ class BillingExportConnectorTest {
     BillingExportResult r = connector().groupBy(List.of(GcpGroupKey.CLASS, GcpGroupKey.REGION)).build()
         .sync(SyncContext.builder().build());
 
-    double memory = 4 * C.memoryKwhPerGbHour() * pue("us-central1") * replication("Compute Engine", ram.sku(), "us-central1");
+    double memory = 4 * C.memoryKwhPerGbHour() * pue("us-central1"); // CCF replicates no GCP memory
     double ssdKwh = 10 * C.ssdWhPerTbHour() * pue("europe-west1")
         * replication("Compute Engine", ssd.sku(), "europe-west1") / 1000;
     double gcsRep = replication("Cloud Storage", gcs.sku(), "us");

@@ -30,6 +30,7 @@ public final class BillingRules {
   private static final double TIB = 1L << 40;
   private static final double SECONDS_PER_HOUR = 3600;
   // "N2 Instance Core", "N2D AMD Instance Core", "E2 Instance Ram", "A2 Instance Core", "T2D AMD ...".
+  private static final String UNKNOWN_UNIT = "Unknown";
   private static final Pattern FAMILY_PREFIX = Pattern.compile("^([A-Z][0-9][A-Z]?) ");
 
   private final CcfModel model;
@@ -57,83 +58,97 @@ public final class BillingRules {
 
   /** Classifies and, for known classes, estimates one row. */
   public Estimate estimate(BillingRow r) {
+    // CCF rescales two kinds of rows before anything else (BillingExportRow.ts): the unit of services
+    // with huge request or second counts becomes "Unknown", and Pod mCPU requests count millicores.
+    String unit = GcpUsageLists.firstContained(r.service(), lists.servicesWithUnknownUnit) != null ? UNKNOWN_UNIT
+        : r.unit();
+    double amount = r.sku().contains("Pod mCPU Requests") ? r.amount() / 1000 : r.amount();
     if (!r.costType().isEmpty() && !r.costType().equals("regular")) {
-      return Estimate.of(GcpUsageClass.IGNORED, "ignored: cost type " + r.costType());
+      return Estimate.of(GcpUsageClass.IGNORED, "ignored: cost type " + r.costType(), amount, unit);
     }
     String sku = r.sku();
     String term = GcpUsageLists.firstContained(sku, lists.unsupportedUsageTypes);
     if (term != null) {
-      return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage type contains '" + term + "'");
+      return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage type contains '" + term + "'", amount, unit);
     }
     if (sku.isEmpty()) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: no sku description");
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: no sku description", amount, unit);
     }
     term = GcpUsageLists.firstContained(sku, lists.unknownUsageTypes);
     if (term != null) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage type contains '" + term + "'");
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage type contains '" + term + "'", amount, unit);
     }
     term = GcpUsageLists.firstContained(r.service(), lists.unknownServiceTypes);
     if (term != null) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: service " + r.service());
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: service " + r.service(), amount, unit);
     }
-    if (lists.unknownUsageUnits.contains(r.unit())) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage unit " + r.unit());
-    }
-    if (lists.servicesWithUnknownUnit.contains(r.service())) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: service " + r.service() + " (unit overridden as unknown)");
+    if (lists.unknownUsageUnits.contains(unit)) {
+      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage unit " + unit, amount, unit);
     }
     boolean computeTerm = GcpUsageLists.firstContained(sku, lists.computeStrings) != null;
     double replication = data.replicationFactor(GCP, r.service(), sku, r.region());
-    switch (r.unit()) {
+    switch (unit) {
       case "seconds":
         if (!computeTerm) {
-          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: seconds of a usage type that is not compute");
+          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: seconds of a usage type that is not compute", amount,
+              unit);
         }
         return compute(r, replication);
       case "byte-seconds": {
         boolean memory = GcpUsageLists.firstContained(sku, lists.memoryUsageTypes) != null && !computeTerm;
         if (memory) {
-          double gbHours = r.amount() / GIB / SECONDS_PER_HOUR;
-          return Estimate.known(GcpUsageClass.MEMORY, model.memoryKwh(GCP, r.region(), gbHours, replication), 0);
+          // CCF's GCP memory estimate takes PUE but no replication factor.
+          double gbHours = amount / GIB / SECONDS_PER_HOUR;
+          return Estimate.known(GcpUsageClass.MEMORY, model.memoryKwh(GCP, r.region(), gbHours, 1), 0, amount, unit);
         }
         StorageMedium medium = sku.contains("SSD") ? StorageMedium.SSD : StorageMedium.HDD;
-        double tbHours = r.amount() / TIB / SECONDS_PER_HOUR;
-        return Estimate.known(GcpUsageClass.STORAGE, model.storageKwh(GCP, r.region(), medium, tbHours, replication), 0);
+        double tbHours = amount / TIB / SECONDS_PER_HOUR;
+        return Estimate.known(GcpUsageClass.STORAGE, model.storageKwh(GCP, r.region(), medium, tbHours, replication),
+            0, amount, unit);
       }
       case "bytes":
         if (GcpUsageLists.firstContained(sku, lists.networkingStrings) == null) {
-          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: bytes of a usage type that is not egress");
+          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: bytes of a usage type that is not egress", amount, unit);
         }
-        return Estimate.known(GcpUsageClass.NETWORKING, model.networkKwh(GCP, r.region(), r.amount() / GIB), 0);
+        return Estimate.known(GcpUsageClass.NETWORKING, model.networkKwh(GCP, r.region(), amount / GIB), 0, amount,
+            unit);
       default:
-        return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage unit '" + r.unit() + "'");
+        return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage unit '" + unit + "'", amount, unit);
     }
   }
 
   private Estimate compute(BillingRow r, double replication) {
-    double vcpuHours = r.amount() / SECONDS_PER_HOUR;
-    InstanceSpec spec = null;
-    if (r.sku().contains("Kubernetes Clusters")) {
-      // A GKE cluster fee is billed per cluster-second; CCF counts each cluster as a few vCPUs of e2-medium.
-      vcpuHours *= lists.vcpusPerGkeCluster;
-      spec = data.instance(GCP, lists.gkeAndComposerMachineType).orElse(null);
-    } else if (r.service().equals("Cloud Composer")) {
-      vcpuHours *= lists.vcpusPerComposerEnvironment;
+    double seconds = r.amount();
+    double vcpuHours = seconds / SECONDS_PER_HOUR;
+    InstanceSpec spec;
+    if (isClusterFee(r.sku())) {
+      // GKE and Cloud Composer bill per cluster or environment; CCF counts each as a few vCPUs of the
+      // machine type GKE defaults to (e2-medium), and takes embodied emissions for that type.
+      vcpuHours *= r.sku().contains("Kubernetes Clusters") ? lists.vcpusPerGkeCluster
+          : lists.vcpusPerComposerEnvironment;
       spec = data.instance(GCP, lists.gkeAndComposerMachineType).orElse(null);
     } else if (r.sku().contains("GPU")) {
       double[] w = gpuWatts(r.sku());
       return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, w[0], w[1],
-          replication), 0);
+          replication), 0, r.amount(), r.unit());
     } else {
       spec = machine(r.machineSpec(), r.sku());
     }
     if (spec == null) {
-      return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, replication), 0);
+      return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, replication), 0,
+          r.amount(), r.unit());
     }
     double kwh = model.computeKwh(GCP, r.region(), vcpuHours, spec.minWattsPerVcpu(), spec.maxWattsPerVcpu(),
         replication);
-    double embodied = spec.vcpus() > 0 ? model.embodiedKgCo2e(GCP, spec, vcpuHours / spec.vcpus()) : 0;
-    return Estimate.known(GcpUsageClass.COMPUTE, kwh, embodied);
+    // Instance-hours as CCF takes them: the row's seconds over the machine's vCPUs (before the GKE multiplier).
+    double instanceHours = spec.vcpus() > 0 ? seconds / spec.vcpus() / SECONDS_PER_HOUR : 0;
+    double embodied = model.embodiedKgCo2e(GCP, spec, instanceHours);
+    return Estimate.known(GcpUsageClass.COMPUTE, kwh, embodied, r.amount(), r.unit());
+  }
+
+  private static boolean isClusterFee(String sku) {
+    return sku.contains("Kubernetes Clusters") || sku.contains("Cloud Composer Compute CPUs")
+        || sku.contains("Cloud Composer vCPU") || sku.contains("Cloud Composer SQL vCPU");
   }
 
   /**
@@ -220,15 +235,17 @@ public final class BillingRules {
 
   /**
    * What a row was counted as and, for known classes, its operational kWh (PUE and replication
-   * included) and embodied kg CO2e; unknown rows get their kWh later from the known rows.
+   * included) and embodied kg CO2e; unknown rows get their kWh later from the known rows. {@code
+   * amount} and {@code unit} are the usage as CCF counts it (after its rescaling of a few services).
    */
-  public record Estimate(GcpUsageClass usageClass, String reason, double kwh, double embodiedKg) {
-    static Estimate of(GcpUsageClass c, String reason) {
-      return new Estimate(c, reason, 0, 0);
+  public record Estimate(GcpUsageClass usageClass, String reason, double kwh, double embodiedKg, double amount,
+      String unit) {
+    static Estimate of(GcpUsageClass c, String reason, double amount, String unit) {
+      return new Estimate(c, reason, 0, 0, amount, unit);
     }
 
-    static Estimate known(GcpUsageClass c, double kwh, double embodiedKg) {
-      return new Estimate(c, "", kwh, embodiedKg);
+    static Estimate known(GcpUsageClass c, double kwh, double embodiedKg, double amount, String unit) {
+      return new Estimate(c, "", kwh, embodiedKg, amount, unit);
     }
   }
 }

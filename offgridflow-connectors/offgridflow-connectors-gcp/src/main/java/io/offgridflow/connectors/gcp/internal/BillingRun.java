@@ -53,16 +53,16 @@ public final class BillingRun {
         if (e.embodiedKg() > 0) {
           add(key(r, GcpUsageClass.EMBODIED), 0, e.embodiedKg(), 1);
         }
-        String su = r.service() + '\0' + r.unit();
-        addTo(knownByServiceUnit, su, e.kwh(), r.amount());
-        addTo(knownByUnit, r.unit(), e.kwh(), r.amount());
+        String su = r.service() + '\0' + e.unit();
+        addTo(knownByServiceUnit, su, e.kwh(), e.amount());
+        addTo(knownByUnit, e.unit(), e.kwh(), e.amount());
         knownTotal[0] += e.kwh();
         knownTotal[1] += r.cost();
       }
       case UNKNOWN -> {
-        double[] u = unknown.computeIfAbsent(new UnknownKey(key(r, GcpUsageClass.UNKNOWN), r.service(), r.unit(),
+        double[] u = unknown.computeIfAbsent(new UnknownKey(key(r, GcpUsageClass.UNKNOWN), r.service(), e.unit(),
             r.region()), k -> new double[3]);
-        u[0] += r.amount();
+        u[0] += e.amount();
         u[1] += r.cost();
         u[2]++;
       }
