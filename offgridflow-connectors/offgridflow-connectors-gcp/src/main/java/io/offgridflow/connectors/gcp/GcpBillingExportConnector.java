@@ -122,8 +122,8 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
         Cells c = new Cells(table, row, n[0], "usage day " + day);
         partitions.rowRead(day.toString(), c);
         // Every value is parsed before the row is added: a bad row leaves no partial sums behind.
-        BillingRow r = new BillingRow(day, c.text(PROJECT), c.text(SERVICE), c.text(SKU), c.number(AMOUNT),
-            c.text(UNIT), GroupKeys.region(c.text(REGION), c.text(LOCATION)), c.number(COST), c.text(COST_TYPE),
+        BillingRow r = new BillingRow(day, GroupKeys.project(c.text(PROJECT)), c.text(SERVICE), c.text(SKU),
+            c.number(AMOUNT), c.text(UNIT), GroupKeys.region(c.text(REGION), c.text(LOCATION)), c.number(COST), c.text(COST_TYPE),
             c.text(MACHINE_SPEC));
         run.add(r);
       });

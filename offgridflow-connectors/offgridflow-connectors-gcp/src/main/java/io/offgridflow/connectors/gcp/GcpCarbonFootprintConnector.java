@@ -164,7 +164,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
     for (GcpGroupKey k : groupBy) {
       key.add(switch (k) {
         case MONTH -> YearMonth.from(month).toString();
-        case PROJECT -> c.text(PROJECT);
+        case PROJECT -> GroupKeys.project(c.text(PROJECT));
         case SERVICE -> c.text(SERVICE);
         case REGION -> GroupKeys.region(c.text(REGION), c.text(LOCATION));
         default -> throw new IllegalStateException("rejected by the builder: " + k);

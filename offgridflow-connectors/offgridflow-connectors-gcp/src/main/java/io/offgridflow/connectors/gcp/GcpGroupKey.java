@@ -22,7 +22,7 @@ public enum GcpGroupKey {
   SERVICE("service"),
   /** {@code location.region}, else {@code location.location} for multi-regions, else {@code global}. */
   REGION("region"),
-  /** {@code project.id}. */
+  /** {@code project.id}; rows without a project are grouped under {@code (no project)}. */
   PROJECT("project"),
   /** Usage month, {@code 2025-01}. */
   MONTH("month"),

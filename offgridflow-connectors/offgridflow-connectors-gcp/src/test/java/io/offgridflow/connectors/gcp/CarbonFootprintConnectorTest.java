@@ -78,6 +78,22 @@ class CarbonFootprintConnectorTest {
   }
 
   @Test
+  void rowsWithoutAProjectAreGroupedUnderNoProject() {
+    Map<String, String> orphan = CarbonFootprintFixture.row(YearMonth.of(2025, 1), "", "Cloud DNS", "", "global", 0,
+        0.25, 0.05, 0.5, "14");
+    orphan.put("project_id", null); // Google writes NULL for billing-account-level or deleted-project rows
+    table.add(orphan);
+    CarbonFootprintResult r = connector().groupBy(List.of(GcpGroupKey.PROJECT, GcpGroupKey.REGION)).build()
+        .sync(SyncContext.builder().build());
+
+    assertThat(r.groups()).filteredOn(g -> g.key().get(0).equals("(no project)")).singleElement()
+        .satisfies(g -> {
+          assertThat(g.key()).containsExactly("(no project)", "global");
+          assertThat(g.scope2LocationBasedKg()).isEqualTo(0.25);
+        });
+  }
+
+  @Test
   void monthRangeIsSentAsDateQueryParametersNeverAsSqlText() {
     connector().months(YearMonth.of(2025, 2), YearMonth.of(2025, 3)).build().sync(SyncContext.builder().build());
 

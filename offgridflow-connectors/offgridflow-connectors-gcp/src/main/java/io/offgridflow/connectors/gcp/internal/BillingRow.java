@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * The columns of one billing-export row the connector uses.
  *
  * @param day usage day ({@code DATE(usage_start_time)}, UTC)
- * @param project {@code project.id} ("" for billing-account-level rows)
+ * @param project {@code project.id}, or {@code (no project)} for billing-account-level rows
  * @param service {@code service.description}
  * @param sku {@code sku.description}, CCF's "usage type"
  * @param amount {@code usage.amount}, in {@code usage.unit}

@@ -18,6 +18,14 @@ public final class GroupKeys {
 
   private GroupKeys() {}
 
+  /** Group label of rows with no project (billing-account level charges, deleted projects). */
+  public static final String NO_PROJECT = "(no project)";
+
+  /** The project label of a row: its id, or {@link #NO_PROJECT}. */
+  public static String project(String id) {
+    return id.isEmpty() ? NO_PROJECT : id;
+  }
+
   /** The region label of a row: the region, else the multi-region location, else {@code global}. */
   public static String region(String region, String location) {
     if (!region.isEmpty()) {
