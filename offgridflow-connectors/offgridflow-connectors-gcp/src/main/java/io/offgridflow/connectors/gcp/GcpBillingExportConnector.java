@@ -23,6 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.trace.Tracer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +60,8 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
   /** Default connector id, the checkpoint namespace. */
   public static final String DEFAULT_ID = "gcp-billing-export";
 
+  private static final AttributeKey<String> USAGE_CLASS = AttributeKey.stringKey("offgridflow.usage_class");
+  private static final String OTEL_SCOPE = "io.offgridflow.connectors.gcp";
   private static final Logger LOG = LoggerFactory.getLogger(GcpBillingExportConnector.class);
 
   static final Column DAY = new Column("DATE(usage_start_time)", "usage_day");
@@ -75,6 +82,8 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
   private final String id;
   private final BigQuery bigQuery;
   private final ExportTable table;
+  private final Tracer tracer;
+  private final LongCounter rowCounter;
   private final LocalDate firstDay;
   private final LocalDate lastDay;
   private final List<GcpGroupKey> groupBy;
@@ -87,6 +96,9 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
     this.firstDay = first;
     this.lastDay = last;
     this.groupBy = b.groupBy;
+    this.tracer = b.otel.getTracer(OTEL_SCOPE);
+    this.rowCounter = b.otel.getMeter(OTEL_SCOPE).counterBuilder("offgridflow.connectors.gcp.billing.rows")
+        .setUnit("{row}").setDescription("Billing export rows read, by usage class").build();
     this.rules = new BillingRules(b.model != null ? b.model : CcfModel.builder().build());
   }
 
@@ -102,7 +114,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
   @Override
   public BillingExportResult sync(SyncContext ctx) {
     Progress progress = new Progress(ctx, table.id());
-    QueryRunner runner = new QueryRunner(bigQuery, table);
+    QueryRunner runner = new QueryRunner(bigQuery, table, tracer);
     Partitions partitions = new Partitions(id, table);
     ctx.cancellation().throwIfCancelled(table + " before the summary query");
     Map<String, QueryParameterValue> range = new LinkedHashMap<>();
@@ -133,6 +145,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
     BillingRun.Outcome o = run.finish();
     ctx.cancellation().throwIfCancelled(table + " before committing checkpoints");
     partitions.commit(ctx);
+    run.rowsByClass().forEach((cls, rows) -> rowCounter.add(rows, Attributes.of(USAGE_CLASS, cls.key())));
     double kwh = 0;
     double co2e = 0;
     for (BillingGroup g : o.groups()) {
@@ -175,7 +188,15 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
     private @Nullable CcfModel model;
     private List<GcpGroupKey> groupBy = List.of(GcpGroupKey.CLASS, GcpGroupKey.SERVICE, GcpGroupKey.REGION);
 
+    private OpenTelemetry otel = OpenTelemetry.noop();
+
     private Builder() {}
+
+    /** Where spans (one per BigQuery query) and row counters go (default: no-op). */
+    public Builder openTelemetry(OpenTelemetry openTelemetry) {
+      this.otel = openTelemetry;
+      return this;
+    }
 
     /** The host's BigQuery client (its credentials, project, retry settings). */
     public Builder bigQuery(BigQuery client) {

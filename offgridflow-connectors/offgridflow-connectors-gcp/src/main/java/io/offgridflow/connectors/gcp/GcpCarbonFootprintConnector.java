@@ -26,6 +26,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.trace.Tracer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +63,8 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
   /** Default connector id, the checkpoint namespace. */
   public static final String DEFAULT_ID = "gcp-carbon-footprint";
 
+  private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("offgridflow.source");
+  private static final String OTEL_SCOPE = "io.offgridflow.connectors.gcp";
   private static final Logger LOG = LoggerFactory.getLogger(GcpCarbonFootprintConnector.class);
   private static final Set<GcpGroupKey> ALLOWED =
       EnumSet.of(GcpGroupKey.MONTH, GcpGroupKey.PROJECT, GcpGroupKey.SERVICE, GcpGroupKey.REGION);
@@ -81,6 +88,8 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
   private final String id;
   private final BigQuery bigQuery;
   private final ExportTable table;
+  private final Tracer tracer;
+  private final LongCounter rowCounter;
   private final @Nullable YearMonth firstMonth;
   private final @Nullable YearMonth lastMonth;
   private final List<GcpGroupKey> groupBy;
@@ -92,6 +101,9 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
     this.firstMonth = b.firstMonth;
     this.lastMonth = b.lastMonth;
     this.groupBy = b.groupBy;
+    this.tracer = b.otel.getTracer(OTEL_SCOPE);
+    this.rowCounter = b.otel.getMeter(OTEL_SCOPE).counterBuilder("offgridflow.connectors.gcp.carbon_footprint.rows")
+        .setUnit("{row}").setDescription("Carbon Footprint export rows read").build();
   }
 
   public static Builder builder() {
@@ -111,7 +123,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
   @Override
   public CarbonFootprintResult sync(SyncContext ctx) {
     Progress progress = new Progress(ctx, table.id());
-    QueryRunner runner = new QueryRunner(bigQuery, table);
+    QueryRunner runner = new QueryRunner(bigQuery, table, tracer);
     Partitions partitions = new Partitions(id, table);
     ctx.cancellation().throwIfCancelled(table + " before the summary query");
     partitions.plan(runner, summarySql(), rangeParams(), ctx);
@@ -153,6 +165,9 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
       out.add(g);
       total.addAll(e.getValue());
       rows += g.rows();
+    }
+    if (rows > 0) {
+      rowCounter.add(rows, Attributes.of(SOURCE, table.id()));
     }
     LOG.info("{}: {} rows read from months {}; {} groups", table, rows, months, out.size());
     return new CarbonFootprintResult(table.id(), CarbonFootprintResult.PROVIDER_REPORTED, groupBy, out,
@@ -223,7 +238,15 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
     private List<GcpGroupKey> groupBy =
         List.of(GcpGroupKey.MONTH, GcpGroupKey.PROJECT, GcpGroupKey.SERVICE, GcpGroupKey.REGION);
 
+    private OpenTelemetry otel = OpenTelemetry.noop();
+
     private Builder() {}
+
+    /** Where spans (one per BigQuery query) and row counters go (default: no-op). */
+    public Builder openTelemetry(OpenTelemetry openTelemetry) {
+      this.otel = openTelemetry;
+      return this;
+    }
 
     /** The host's BigQuery client (its credentials, project, retry settings). */
     public Builder bigQuery(BigQuery client) {

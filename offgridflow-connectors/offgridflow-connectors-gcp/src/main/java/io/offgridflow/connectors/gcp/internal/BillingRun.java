@@ -70,6 +70,11 @@ public final class BillingRun {
     }
   }
 
+  /** Rows counted per class so far (estimated rows by their primary class; embodied is never primary). */
+  public Map<GcpUsageClass, Long> rowsByClass() {
+    return Map.copyOf(rowsByClass);
+  }
+
   public long rowsRead() {
     return rowsRead;
   }

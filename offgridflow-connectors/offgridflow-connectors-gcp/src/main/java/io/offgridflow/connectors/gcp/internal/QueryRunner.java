@@ -9,6 +9,11 @@ import com.google.cloud.bigquery.TableResult;
 import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CloudErrorCode;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,12 +24,20 @@ import java.util.function.Consumer;
  * OffGridFlowException}s naming the table; whether they are retryable follows the client's verdict.
  */
 public final class QueryRunner {
+  /** Name of the span around each query, its pages included. */
+  public static final String SPAN = "offgridflow.gcp.query";
+  static final AttributeKey<String> SOURCE = AttributeKey.stringKey("offgridflow.source");
+  static final AttributeKey<String> QUERY = AttributeKey.stringKey("offgridflow.query");
+  static final AttributeKey<Long> ROWS = AttributeKey.longKey("offgridflow.rows");
+
   private final BigQuery bigQuery;
   private final ExportTable table;
+  private final Tracer tracer;
 
-  public QueryRunner(BigQuery bigQuery, ExportTable table) {
+  public QueryRunner(BigQuery bigQuery, ExportTable table, Tracer tracer) {
     this.bigQuery = bigQuery;
     this.table = table;
+    this.tracer = tracer;
   }
 
   /** Runs {@code sql} with named parameters and hands each row to {@code sink}; returns rows seen. */
@@ -35,20 +48,31 @@ public final class QueryRunner {
         .setNamedParameters(params)
         .build();
     long n = 0;
-    try {
+    Span span = tracer.spanBuilder(SPAN).setAttribute(SOURCE, table.id()).setAttribute(QUERY, what).startSpan();
+    try (Scope ignored = span.makeCurrent()) {
       TableResult result = bigQuery.query(cfg);
       for (FieldValueList row : result.iterateAll()) {
         sink.accept(row);
         n++;
       }
     } catch (BigQueryException e) {
-      throw failure(what, e);
+      throw recordFailure(span, failure(what, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new OffGridFlowException(CloudErrorCode.SYNC_CANCELLED, table + ": " + what
-          + " interrupted while waiting for BigQuery", e);
+      throw recordFailure(span, new OffGridFlowException(CloudErrorCode.SYNC_CANCELLED, table + ": " + what
+          + " interrupted while waiting for BigQuery", e));
+    } catch (RuntimeException e) {
+      throw recordFailure(span, e);
+    } finally {
+      span.setAttribute(ROWS, n);
+      span.end();
     }
     return n;
+  }
+
+  private static <E extends RuntimeException> E recordFailure(Span span, E e) {
+    span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+    return e;
   }
 
   private OffGridFlowException failure(String what, BigQueryException e) {
