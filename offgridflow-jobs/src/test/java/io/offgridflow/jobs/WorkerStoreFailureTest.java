@@ -6,18 +6,13 @@ import io.offgridflow.jobs.memory.InMemoryJobStore;
 import io.offgridflow.jobs.spi.ClaimRequest;
 import io.offgridflow.jobs.spi.ClaimedJob;
 import io.offgridflow.jobs.spi.Completion;
-import io.offgridflow.jobs.spi.EnqueueOutcome;
 import io.offgridflow.jobs.spi.HeartbeatResult;
 import io.offgridflow.jobs.spi.JobStore;
-import io.offgridflow.jobs.spi.NewJob;
-import io.offgridflow.jobs.spi.QueueStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,15 +24,14 @@ class WorkerStoreFailureTest {
   record Item(int n) {}
 
   /** Fails every n-th claim, completion and heartbeat before it reaches the real store. */
-  static final class FlakyStore implements JobStore {
-    final JobStore delegate;
+  static final class FlakyStore extends ForwardingJobStore {
     final AtomicInteger claims = new AtomicInteger();
     final AtomicInteger completes = new AtomicInteger();
     final AtomicInteger heartbeats = new AtomicInteger();
     final AtomicInteger failures = new AtomicInteger();
 
     FlakyStore(JobStore delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     private void maybeFail(AtomicInteger calls, int every, String what) {
@@ -45,11 +39,6 @@ class WorkerStoreFailureTest {
         failures.incrementAndGet();
         throw new JobException(JobsErrorCode.STORE_FAILURE, "simulated " + what + " failure");
       }
-    }
-
-    @Override
-    public List<EnqueueOutcome> enqueue(List<NewJob> jobs) {
-      return delegate.enqueue(jobs);
     }
 
     @Override
@@ -69,41 +58,6 @@ class WorkerStoreFailureTest {
     public Set<Long> complete(String workerId, List<Completion> completions) {
       maybeFail(completes, 3, "complete");
       return delegate.complete(workerId, completions);
-    }
-
-    @Override
-    public int rescueExpired(Instant now) {
-      return delegate.rescueExpired(now);
-    }
-
-    @Override
-    public boolean cancel(String tenantId, long id, Instant now) {
-      return delegate.cancel(tenantId, id, now);
-    }
-
-    @Override
-    public Optional<io.offgridflow.jobs.JobRecord> find(String tenantId, long id) {
-      return delegate.find(tenantId, id);
-    }
-
-    @Override
-    public List<io.offgridflow.jobs.JobRecord> query(JobQuery query) {
-      return delegate.query(query);
-    }
-
-    @Override
-    public long purge(Instant finishedBefore, Collection<JobStatus> statuses) {
-      return delegate.purge(finishedBefore, statuses);
-    }
-
-    @Override
-    public List<QueueStats> stats(Instant now) {
-      return delegate.stats(now);
-    }
-
-    @Override
-    public AutoCloseable onJobsAvailable(Runnable listener) {
-      return delegate.onJobsAvailable(listener);
     }
   }
 

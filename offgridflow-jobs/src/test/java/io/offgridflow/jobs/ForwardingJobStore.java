@@ -1,0 +1,85 @@
+package io.offgridflow.jobs;
+
+import io.offgridflow.jobs.spi.ClaimRequest;
+import io.offgridflow.jobs.spi.ClaimedJob;
+import io.offgridflow.jobs.spi.Completion;
+import io.offgridflow.jobs.spi.EnqueueOutcome;
+import io.offgridflow.jobs.spi.HeartbeatResult;
+import io.offgridflow.jobs.spi.JobStore;
+import io.offgridflow.jobs.spi.NewJob;
+import io.offgridflow.jobs.spi.QueueStats;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A {@link JobStore} that passes every call to another, for test stores that count or fail some
+ * calls. {@link JobStore#completeAndClaim} is left to the interface's default, so it goes through
+ * this store's own {@link #complete} and {@link #claim}.
+ */
+abstract class ForwardingJobStore implements JobStore {
+  final JobStore delegate;
+
+  ForwardingJobStore(JobStore delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public List<EnqueueOutcome> enqueue(List<NewJob> jobs) {
+    return delegate.enqueue(jobs);
+  }
+
+  @Override
+  public List<ClaimedJob> claim(ClaimRequest request) {
+    return delegate.claim(request);
+  }
+
+  @Override
+  public HeartbeatResult heartbeat(String workerId, Map<Long, Integer> attempts, Instant leaseExpiresAt,
+      Map<Long, Double> progress) {
+    return delegate.heartbeat(workerId, attempts, leaseExpiresAt, progress);
+  }
+
+  @Override
+  public Set<Long> complete(String workerId, List<Completion> completions) {
+    return delegate.complete(workerId, completions);
+  }
+
+  @Override
+  public int rescueExpired(Instant now) {
+    return delegate.rescueExpired(now);
+  }
+
+  @Override
+  public boolean cancel(String tenantId, long id, Instant now) {
+    return delegate.cancel(tenantId, id, now);
+  }
+
+  @Override
+  public Optional<JobRecord> find(String tenantId, long id) {
+    return delegate.find(tenantId, id);
+  }
+
+  @Override
+  public List<JobRecord> query(JobQuery query) {
+    return delegate.query(query);
+  }
+
+  @Override
+  public long purge(Instant finishedBefore, Collection<JobStatus> statuses) {
+    return delegate.purge(finishedBefore, statuses);
+  }
+
+  @Override
+  public List<QueueStats> stats(Instant now) {
+    return delegate.stats(now);
+  }
+
+  @Override
+  public AutoCloseable onJobsAvailable(Runnable listener) {
+    return delegate.onJobsAvailable(listener);
+  }
+}
