@@ -1,6 +1,5 @@
 package io.offgridflow.connectors.azure.internal;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
@@ -40,6 +39,9 @@ public final class CostRun {
   private final Groups<double[]> groups = new Groups<>(() -> new double[3]);
   private final Map<Rule, Groups<double[]>> unknownByRule = new HashMap<>();
   private final Map<String, Double> gridByRegion = new HashMap<>();
+  // An export has a few dozen distinct dates and locations: parse each once, not once per row.
+  private final Map<String, LocalDate> dates = new HashMap<>();
+  private final Map<String, String> regions = new HashMap<>();
   private final String[] key;
   private long rowsRead;
 
@@ -65,13 +67,15 @@ public final class CostRun {
     String name = store.display(o);
     long fileRows = 0;
     try (CsvSource src = CsvSource.open(store, o)) {
-      CsvRecord first = src.next();
+      CsvRow first = src.next();
       if (first == null) {
         throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, name + ": empty file, no header");
       }
-      Header header = new Header(name, first.getFields());
+      Header header = new Header(name, first.fields());
       CostColumns cols = new CostColumns(name, header);
-      for (CsvRecord r = src.next(); r != null; r = src.next()) {
+      src.select(cols.chargeType, cols.date, cols.subscription, cols.resourceGroup, cols.region, cols.category,
+          cols.subCategory, cols.meterName, cols.unit, cols.quantity, cols.cost);
+      for (CsvRow r = src.next(); r != null; r = src.next()) {
         row(name, header, cols, r);
         fileRows++;
         if (++rowsRead % TICK_EVERY == 0) {
@@ -91,29 +95,29 @@ public final class CostRun {
    */
   public record FileRead(CostExportSchema schema, long rows) {}
 
-  private void row(String name, Header h, CostColumns c, CsvRecord r) {
-    long line = r.getStartingLineNumber();
-    if (r.getFieldCount() != h.size()) {
-      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ":" + line + ": row has " + r.getFieldCount()
+  private void row(String name, Header h, CostColumns c, CsvRow r) {
+    long line = r.line();
+    if (r.fieldCount() != h.size()) {
+      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ":" + line + ": row has " + r.fieldCount()
           + " fields, the header has " + h.size() + " (a truncated or corrupt file?)");
     }
-    String chargeType = r.getField(c.chargeType).trim();
-    String category = r.getField(c.category).trim();
-    String meterName = r.getField(c.meterName).trim();
-    String unit = r.getField(c.unit).trim();
-    String shape = chargeType + '\0' + category + '\0' + r.getField(c.subCategory) + '\0' + meterName + '\0' + unit;
+    String chargeType = r.field(c.chargeType).trim();
+    String category = r.field(c.category).trim();
+    String meterName = r.field(c.meterName).trim();
+    String unit = r.field(c.unit).trim();
+    String shape = chargeType + '\0' + category + '\0' + r.field(c.subCategory) + '\0' + meterName + '\0' + unit;
     Rule rule = ruleByShape.get(shape);
     if (rule == null) {
-      rule = rules.build(chargeType, category, r.getField(c.subCategory).trim(), meterName, unit);
+      rule = rules.build(chargeType, category, r.field(c.subCategory).trim(), meterName, unit);
       ruleByShape.put(shape, rule);
       allRules.add(rule);
     }
-    LocalDate date = UsageDates.parse(r.getField(c.date));
+    LocalDate date = dates.computeIfAbsent(r.field(c.date), UsageDates::parse);
     if (date == null) {
       throw bad(name, line, h, c.date, r, "is not a date such as 01/31/2025 or 2025-01-31");
     }
-    String region = lists.region(r.getField(c.region));
-    fillKey(category, region, r.getField(c.subscription).trim(), r.getField(c.resourceGroup).trim(), date, meterName);
+    String region = regions.computeIfAbsent(r.field(c.region), lists::region);
+    fillKey(category, region, r.field(c.subscription).trim(), r.field(c.resourceGroup).trim(), date, meterName);
     rule.rows++;
     if (rule.primary == UsageClass.IGNORED || rule.primary == UsageClass.UNSUPPORTED) {
       add(rule.primary, 0, 0, 1);
@@ -188,8 +192,8 @@ public final class CostRun {
     return gridByRegion.computeIfAbsent(region, r -> model.gridKgPerKwh(CloudProvider.AZURE, r));
   }
 
-  private static double number(String name, long line, Header h, int col, CsvRecord r) {
-    String s = r.getField(col).trim();
+  private static double number(String name, long line, Header h, int col, CsvRow r) {
+    String s = r.field(col).trim();
     if (s.isEmpty()) {
       throw bad(name, line, h, col, r, "is empty; a number is expected on a usage row");
     }
@@ -204,9 +208,9 @@ public final class CostRun {
     throw bad(name, line, h, col, r, "is not a number");
   }
 
-  private static OffGridFlowException bad(String name, long line, Header h, int col, CsvRecord r, String what) {
+  private static OffGridFlowException bad(String name, long line, Header h, int col, CsvRow r, String what) {
     return new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ":" + line + ": column " + h.name(col) + " ("
-        + (col + 1) + "): value '" + r.getField(col) + "' " + what);
+        + (col + 1) + "): value '" + r.field(col) + "' " + what);
   }
 
   /** Rows per primary class, over every file of the run. */

@@ -3,7 +3,6 @@ package io.offgridflow.connectors.azure.internal;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CloudErrorCode;
 import java.io.BufferedInputStream;
@@ -24,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 final class CsvSource implements Closeable {
   private final String name;
   private final CountingStream counted;
-  private final CsvReader<CsvRecord> reader;
-  private final CloseableIterator<CsvRecord> records;
+  private final CsvRow.Handler handler = new CsvRow.Handler();
+  private final CsvReader<CsvRow> reader;
+  private final CloseableIterator<CsvRow> records;
 
   private CsvSource(String name, InputStream raw) throws IOException {
     this.name = name;
@@ -38,7 +38,7 @@ final class CsvSource implements Closeable {
     InputStream text = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
     // Field counts are checked by the caller, so the error can name the file, line and header.
     this.reader = CsvReader.builder().allowMissingFields(true).allowExtraFields(true).detectBomHeader(true)
-        .ofCsvRecord(text, StandardCharsets.UTF_8);
+        .build(handler, text, StandardCharsets.UTF_8);
     this.records = reader.iterator();
   }
 
@@ -51,8 +51,13 @@ final class CsvSource implements Closeable {
     }
   }
 
-  /** The next record, or null at the end. */
-  @Nullable CsvRecord next() {
+  /** From the next record on, only these fields are kept (the others read as ""). */
+  void select(int... fields) {
+    handler.select(fields);
+  }
+
+  /** The next record (the same object each time), or null at the end. */
+  @Nullable CsvRow next() {
     try {
       return records.hasNext() ? records.next() : null;
     } catch (CsvParseException e) {

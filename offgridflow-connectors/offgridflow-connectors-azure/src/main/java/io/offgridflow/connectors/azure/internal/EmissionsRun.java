@@ -1,6 +1,5 @@
 package io.offgridflow.connectors.azure.internal;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CloudErrorCode;
 import io.offgridflow.connectors.azure.AzureEmissionsGroup;
@@ -49,13 +48,15 @@ public final class EmissionsRun {
     String name = store.display(o);
     long fileRows = 0;
     try (CsvSource src = CsvSource.open(store, o)) {
-      CsvRecord first = src.next();
+      CsvRow first = src.next();
       if (first == null) {
         throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, name + ": empty file, no header");
       }
-      Header h = new Header(name, first.getFields());
+      Header h = new Header(name, first.fields());
       Columns c = new Columns(name, h);
-      for (CsvRecord r = src.next(); r != null; r = src.next()) {
+      src.select(c.date, c.subscription, c.service, c.region, c.resourceGroup, c.scope1, c.scope2, c.scope3,
+          c.unitColumn);
+      for (CsvRow r = src.next(); r != null; r = src.next()) {
         row(name, h, c, r);
         fileRows++;
         if (++rowsRead % TICK_EVERY == 0) {
@@ -116,9 +117,9 @@ public final class EmissionsRun {
       return i;
     }
 
-    EmissionsUnit unit(String name, long line, Header h, CsvRecord r) {
+    EmissionsUnit unit(String name, long line, Header h, CsvRow r) {
       if (unitColumn >= 0) {
-        String v = r.getField(unitColumn);
+        String v = r.field(unitColumn);
         return EmissionsUnit.parse(v).orElseThrow(() -> bad(name, line, h, unitColumn, v,
             "is not an emissions unit (mtCO2e, tCO2e or kgCO2e)"));
       }
@@ -126,15 +127,15 @@ public final class EmissionsRun {
     }
   }
 
-  private void row(String name, Header h, Columns c, CsvRecord r) {
-    long line = r.getStartingLineNumber();
-    if (r.getFieldCount() != h.size()) {
-      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ":" + line + ": row has " + r.getFieldCount()
+  private void row(String name, Header h, Columns c, CsvRow r) {
+    long line = r.line();
+    if (r.fieldCount() != h.size()) {
+      throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ":" + line + ": row has " + r.fieldCount()
           + " fields, the header has " + h.size() + " (a truncated or corrupt file?)");
     }
-    LocalDate date = UsageDates.parse(r.getField(c.date));
+    LocalDate date = UsageDates.parse(r.field(c.date));
     if (date == null) {
-      throw bad(name, line, h, c.date, r.getField(c.date), "is not a date or month such as 2025-01-01, 2025-01 or 01/01/2025");
+      throw bad(name, line, h, c.date, r.field(c.date), "is not a date or month such as 2025-01-01, 2025-01 or 01/01/2025");
     }
     EmissionsUnit unit = c.unit(name, line, h, r);
     double s1 = unit.toKg(number(name, line, h, c.scope1, r));
@@ -142,10 +143,10 @@ public final class EmissionsRun {
     double s3 = unit.toKg(number(name, line, h, c.scope3, r));
     for (int i = 0; i < key.length; i++) {
       key[i] = switch (groupBy.get(i)) {
-        case SERVICE -> r.getField(c.service).trim();
-        case REGION -> lists.region(r.getField(c.region));
-        case SUBSCRIPTION -> r.getField(c.subscription).trim();
-        case RESOURCE_GROUP -> c.resourceGroup < 0 ? "" : r.getField(c.resourceGroup).trim();
+        case SERVICE -> r.field(c.service).trim();
+        case REGION -> lists.region(r.field(c.region));
+        case SUBSCRIPTION -> r.field(c.subscription).trim();
+        case RESOURCE_GROUP -> c.resourceGroup < 0 ? "" : r.field(c.resourceGroup).trim();
         case MONTH -> date.toString().substring(0, 7);
         case CLASS, DAY, METER -> throw new IllegalStateException("checked by the connector's builder");
       };
@@ -157,8 +158,8 @@ public final class EmissionsRun {
     s[3]++;
   }
 
-  private static double number(String name, long line, Header h, int col, CsvRecord r) {
-    String s = r.getField(col).trim();
+  private static double number(String name, long line, Header h, int col, CsvRow r) {
+    String s = r.field(col).trim();
     try {
       double v = Double.parseDouble(s);
       if (Double.isFinite(v)) {
@@ -167,7 +168,7 @@ public final class EmissionsRun {
     } catch (NumberFormatException e) {
       // reported below with the file, line and column
     }
-    throw bad(name, line, h, col, r.getField(col), s.isEmpty() ? "is empty; a number is expected" : "is not a number");
+    throw bad(name, line, h, col, r.field(col), s.isEmpty() ? "is empty; a number is expected" : "is not a number");
   }
 
   private static OffGridFlowException bad(String name, long line, Header h, int col, String value, String what) {
