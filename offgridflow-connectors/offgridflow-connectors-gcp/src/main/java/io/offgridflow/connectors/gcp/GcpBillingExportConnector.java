@@ -132,7 +132,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
         progress.rowRead(n[0]);
         LocalDate day = new Cells(table, row, n[0], "unknown").date(DAY);
         Cells c = new Cells(table, row, n[0], "usage day " + day);
-        partitions.rowRead(day.toString(), c);
+        partitions.rowRead(day.toString());
         // Every value is parsed before the row is added: a bad row leaves no partial sums behind.
         BillingRow r = new BillingRow(day, GroupKeys.project(c.text(PROJECT)), c.text(SERVICE), c.text(SKU),
             c.number(AMOUNT), c.text(UNIT), GroupKeys.region(c.text(REGION), c.text(LOCATION)), c.number(COST), c.text(COST_TYPE),

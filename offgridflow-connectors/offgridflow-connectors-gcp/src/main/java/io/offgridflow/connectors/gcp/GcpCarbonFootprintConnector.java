@@ -138,7 +138,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
         Cells c = new Cells(table, row, n[0], "unknown");
         LocalDate month = c.date(MONTH);
         Cells cells = new Cells(table, row, n[0], "usage_month " + month);
-        partitions.rowRead(month.toString(), cells);
+        partitions.rowRead(month.toString());
         // Read every value before touching the sums: a bad row leaves no partial group behind.
         double s1 = cells.number(SCOPE1);
         double s2l = cells.number(SCOPE2_LOCATION);

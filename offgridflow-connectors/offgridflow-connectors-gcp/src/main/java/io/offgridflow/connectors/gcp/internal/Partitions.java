@@ -77,7 +77,7 @@ public final class Partitions {
   }
 
   /** Counts one row read for a partition. */
-  public void rowRead(String partition, Cells cells) {
+  public void rowRead(String partition) {
     if (!summaries.containsKey(partition)) {
       // The read query selects only planned partitions: another one means the query and the plan disagree.
       throw new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, "table " + table + ": the read returned a row of "
