@@ -1,5 +1,6 @@
 package io.offgridflow.cloud.spi;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,17 @@ public interface ConnectorStateStore {
   Optional<Checkpoint> find(String connectorId, String sourceKey);
 
   void put(Checkpoint checkpoint);
+
+  /**
+   * Stores the checkpoints of one sync together. Stores that can should make it atomic (the
+   * PostgreSQL store does: all or none), so a crash mid-commit never leaves a sync half counted.
+   * The default puts them one at a time.
+   */
+  default void putAll(Collection<Checkpoint> checkpoints) {
+    for (Checkpoint c : checkpoints) {
+      put(c);
+    }
+  }
 
   /** Every checkpoint of a connector, ordered by source key. */
   List<Checkpoint> list(String connectorId);

@@ -49,6 +49,19 @@ public abstract class ConnectorStateStoreContract {
   }
 
   @Test
+  void putAllStoresEveryCheckpointAndReplacesExistingOnes() {
+    ConnectorStateStore s = newStore();
+    s.put(new Checkpoint("aws-cur", "a", "old", 1, T0));
+    s.putAll(List.of(new Checkpoint("aws-cur", "a", "new", 2, T0.plusSeconds(5)),
+        new Checkpoint("aws-cur", "b", "f", 3, T0.plusSeconds(5))));
+    assertThat(s.list("aws-cur")).containsExactly(
+        new Checkpoint("aws-cur", "a", "new", 2, T0.plusSeconds(5)),
+        new Checkpoint("aws-cur", "b", "f", 3, T0.plusSeconds(5)));
+    s.putAll(List.of());
+    assertThat(s.list("aws-cur")).hasSize(2);
+  }
+
+  @Test
   void concurrentPutsAreAllKept() throws Exception {
     ConnectorStateStore s = newStore();
     ExecutorService ex = Executors.newFixedThreadPool(4);
