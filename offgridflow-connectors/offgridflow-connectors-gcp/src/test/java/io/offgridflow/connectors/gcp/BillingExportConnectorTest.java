@@ -392,6 +392,41 @@ class BillingExportConnectorTest {
   }
 
   @Test
+  void aMissingTableIsAConfigurationErrorNamingIt() {
+    fake.server().stubFor(WireMock.post(WireMock.urlPathMatching("/bigquery/v2/projects/.*/queries")).atPriority(1)
+        .willReturn(WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":{\"code\":404,\"message\":\"Not found: Table " + TABLE + "\","
+                + "\"errors\":[{\"reason\":\"notFound\"}]}}")));
+    assertThatThrownBy(() -> connector().build().sync(SyncContext.builder().build()))
+        .isInstanceOfSatisfying(OffGridFlowException.class, e -> {
+          assertThat(e.code()).isEqualTo(io.offgridflow.CoreErrorCode.INVALID_CONFIGURATION);
+          assertThat(e.isRetryable()).isFalse();
+          assertThat(e.getMessage()).contains("HTTP 404").contains("check the table id");
+        });
+  }
+
+  @Test
+  void aRangeWithNoRowsReadsNothingAndBalances() {
+    BillingExportResult r = connector().build().sync(SyncContext.builder().build());
+
+    assertThat(r.partitions()).isEmpty();
+    assertThat(r.groups()).isEmpty();
+    assertThat(r.accounting().read()).isZero();
+    assertThat(fake.queryRequests()).hasSize(1); // the summary only: no read query for zero partitions
+  }
+
+  @Test
+  void theBuilderNamesWhatIsMissing() {
+    assertThatThrownBy(() -> GcpBillingExportConnector.builder().bigQuery(fake.client()).table(TABLE).build())
+        .isInstanceOf(OffGridFlowException.class).hasMessageContaining("days(first, last) is required");
+    assertThatThrownBy(() -> GcpBillingExportConnector.builder().days(DAY, DAY.minusDays(1)))
+        .isInstanceOf(OffGridFlowException.class).hasMessageContaining("ends before it starts");
+    assertThatThrownBy(() -> GcpBillingExportConnector.builder().bigQuery(fake.client())
+        .table("p.d.t`; DROP TABLE x; --").days(DAY, DAY).build())
+        .isInstanceOf(OffGridFlowException.class).hasMessageContaining("is not project.dataset.table");
+  }
+
+  @Test
   void cancellationMidReadCommitsNothing() {
     table.addAll(BillingExportFixture.generate(9, 600, DAY, 2));
     fake.pageSize(100);
