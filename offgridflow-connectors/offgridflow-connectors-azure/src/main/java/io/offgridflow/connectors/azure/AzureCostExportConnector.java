@@ -16,8 +16,10 @@ import io.offgridflow.connectors.azure.internal.ExportLayout;
 import io.offgridflow.connectors.azure.internal.ExportObject;
 import io.offgridflow.connectors.azure.internal.ExportRun;
 import io.offgridflow.connectors.azure.internal.ExportStore;
+import io.offgridflow.connectors.azure.internal.FileSpans;
 import io.offgridflow.connectors.azure.internal.LocalExportStore;
 import io.offgridflow.connectors.azure.internal.SyncSteps;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,6 +70,7 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
   private final CcfModel model;
   private final List<AzureGroupKey> groupBy;
   private final boolean embodied;
+  private final FileSpans telemetry;
 
   private AzureCostExportConnector(Builder b) {
     this.id = b.id;
@@ -79,6 +82,7 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
     this.model = b.model != null ? b.model : CcfModel.builder().build();
     this.groupBy = b.groupBy;
     this.embodied = b.embodied;
+    this.telemetry = new FileSpans(b.otel, "offgridflow.azure_cost.read_file", "offgridflow.connectors.azure.cost.rows");
   }
 
   public static Builder builder() {
@@ -126,7 +130,8 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
           superseded |= c.sourceKey().startsWith(p.periodKey()) && !thisSync.contains(c.sourceKey());
         }
       }
-      CostRun.FileRead read = SyncSteps.storage(name, () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size())));
+      CostRun.FileRead read = telemetry.read(name, p.run().period(), () -> SyncSteps.storage(name,
+          () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size()))), CostRun.FileRead::rows);
       steps.report(name, run.rowsRead(), p.file().size(), p.file().size());
       outcomes.add(new SourceOutcome(name, p.run().period(), p.run().runId(), p.run().dataset(), fingerprint,
           superseded ? SourceOutcome.Status.SUPERSEDED : SourceOutcome.Status.COUNTED, read.schema(), read.rows()));
@@ -143,6 +148,9 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
         + run.rows(UsageClass.MEMORY);
     RowAccounting accounting = new RowAccounting(run.rowsRead(), estimated, run.rows(UsageClass.UNKNOWN),
         run.rows(UsageClass.UNSUPPORTED), run.rows(UsageClass.IGNORED), run.reasons());
+    for (UsageClass c : UsageClass.values()) {
+      telemetry.countRows(c.key(), run.rows(c));
+    }
     steps.commit(toCommit);
     return new AzureCostResult(model.methodology(), groupBy, groups, accounting, outcomes, kwh, co2e);
   }
@@ -188,8 +196,15 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
     private @Nullable CcfModel model;
     private List<AzureGroupKey> groupBy = List.of(AzureGroupKey.CLASS, AzureGroupKey.SERVICE, AzureGroupKey.REGION);
     private boolean embodied = true;
+    private OpenTelemetry otel = OpenTelemetry.noop();
 
     private Builder() {}
+
+    /** Where spans (one per file read) and the row counter by class go (default: no-op). */
+    public Builder openTelemetry(OpenTelemetry otel) {
+      this.otel = otel;
+      return this;
+    }
 
     /** Checkpoint namespace (default {@code azure-cost-export}); use one per export. */
     public Builder id(String id) {

@@ -12,8 +12,10 @@ import io.offgridflow.connectors.azure.internal.EmissionsRun;
 import io.offgridflow.connectors.azure.internal.ExportLayout;
 import io.offgridflow.connectors.azure.internal.ExportObject;
 import io.offgridflow.connectors.azure.internal.ExportStore;
+import io.offgridflow.connectors.azure.internal.FileSpans;
 import io.offgridflow.connectors.azure.internal.LocalExportStore;
 import io.offgridflow.connectors.azure.internal.SyncSteps;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ public final class AzureEmissionsConnector implements Connector<AzureEmissionsRe
   private final List<Path> files;
   private final List<AzureGroupKey> groupBy;
   private final @Nullable EmissionsUnit unit;
+  private final FileSpans telemetry;
 
   private AzureEmissionsConnector(Builder b) {
     this.id = b.id;
@@ -65,6 +68,8 @@ public final class AzureEmissionsConnector implements Connector<AzureEmissionsRe
     this.files = List.copyOf(b.files);
     this.groupBy = b.groupBy;
     this.unit = b.unit;
+    this.telemetry = new FileSpans(b.otel, "offgridflow.azure_emissions.read_file",
+        "offgridflow.connectors.azure.emissions.rows");
   }
 
   public static Builder builder() {
@@ -108,7 +113,8 @@ public final class AzureEmissionsConnector implements Connector<AzureEmissionsRe
             SourceOutcome.Status.SKIPPED_ALREADY_COUNTED, CostExportSchema.NONE, 0));
         continue;
       }
-      long rows = SyncSteps.storage(name, () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size())));
+      long rows = telemetry.read(name, "", () -> SyncSteps.storage(name,
+          () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size()))), Long::longValue);
       steps.report(name, run.rowsRead(), p.file().size(), p.file().size());
       outcomes.add(new SourceOutcome(name, "", p.file().fileName(), "", fingerprint,
           prior.isPresent() ? SourceOutcome.Status.SUPERSEDED : SourceOutcome.Status.COUNTED, CostExportSchema.NONE, rows));
@@ -123,6 +129,7 @@ public final class AzureEmissionsConnector implements Connector<AzureEmissionsRe
       s2 += g.scope2Kg();
       s3 += g.scope3Kg();
     }
+    telemetry.countRows("provider_reported", run.rowsRead());
     steps.commit(toCommit);
     return new AzureEmissionsResult(PROVENANCE, BASIS, groupBy, groups, run.rowsRead(), outcomes, s1, s2, s3);
   }
@@ -136,8 +143,15 @@ public final class AzureEmissionsConnector implements Connector<AzureEmissionsRe
     private List<AzureGroupKey> groupBy = List.of(AzureGroupKey.SUBSCRIPTION, AzureGroupKey.SERVICE,
         AzureGroupKey.REGION, AzureGroupKey.MONTH);
     private @Nullable EmissionsUnit unit;
+    private OpenTelemetry otel = OpenTelemetry.noop();
 
     private Builder() {}
+
+    /** Where spans (one per file read) and the row counter go (default: no-op). */
+    public Builder openTelemetry(OpenTelemetry otel) {
+      this.otel = otel;
+      return this;
+    }
 
     /** Checkpoint namespace (default {@code azure-emissions}). */
     public Builder id(String id) {
