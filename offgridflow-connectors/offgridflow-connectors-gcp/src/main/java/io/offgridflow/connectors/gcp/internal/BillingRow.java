@@ -15,6 +15,11 @@ import java.time.LocalDate;
  * @param cost {@code cost}
  * @param costType {@code cost_type}: regular, tax, adjustment, rounding_error
  * @param machineSpec the {@code compute.googleapis.com/machine_spec} system label ("" when absent)
+ *
+ * <pre>{@code
+ * new BillingRow(LocalDate.of(2025, 1, 31), "shop-prod", "Compute Engine", "N2 Instance Core running in Americas",
+ *     7200, "seconds", "us-central1", 0.06, "regular", "n2-standard-2");
+ * }</pre>
  */
 public record BillingRow(LocalDate day, String project, String service, String sku, double amount, String unit,
     String region, double cost, String costType, String machineSpec) {}

@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * usage types, services and units are unknown; then the usage unit routes the row: seconds of a
  * compute SKU to compute (vCPU- or GPU-hours), byte-seconds to memory or SSD/HDD storage, bytes of
  * egress to networking, any other unit is unsupported. Thread-safe.
+ *
+ * <pre>{@code
+ * BillingRules rules = new BillingRules(CcfModel.builder().build());
+ * BillingRules.Estimate e = rules.estimate(row);   // e.usageClass(), e.kwh(), e.embodiedKg(), e.reason()
+ * }</pre>
  */
 public final class BillingRules {
   private static final CloudProvider GCP = CloudProvider.GCP;

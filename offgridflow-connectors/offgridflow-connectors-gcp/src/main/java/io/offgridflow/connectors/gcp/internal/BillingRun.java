@@ -20,6 +20,12 @@ import java.util.TreeMap;
  * the known rows' kWh ratios and the unknown rows waiting for them. Unknown rows are estimated in
  * {@link #finish()}, once every known row was seen, so the result does not depend on row order.
  * Memory grows with the number of distinct groups, not rows.
+ *
+ * <pre>{@code
+ * BillingRun run = new BillingRun(rules, List.of(GcpGroupKey.CLASS, GcpGroupKey.REGION));
+ * rows.forEach(run::add);
+ * BillingRun.Outcome o = run.finish();   // groups, accounting, unknown-usage bases
+ * }</pre>
  */
 public final class BillingRun {
   private final BillingRules rules;

@@ -4,7 +4,15 @@ import io.offgridflow.connectors.gcp.CarbonFootprintGroup;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Running sums of one Carbon Footprint group. */
+/**
+ * Running sums of one Carbon Footprint group.
+ *
+ * <pre>{@code
+ * CarbonSums s = new CarbonSums();
+ * s.add(scope1, scope2Location, scope2Market, scope3, totalLocation, totalMarket, "14");
+ * CarbonFootprintGroup g = s.toGroup(List.of("2025-01"));
+ * }</pre>
+ */
 public final class CarbonSums {
   private double scope1;
   private double scope2Location;

@@ -11,6 +11,11 @@ import java.time.format.DateTimeParseException;
  * Typed reads of one result row by column alias. A bad value fails with the table, the row number
  * in the result, the partition it belongs to, the export's column path and the value, so the
  * message says what to fix.
+ *
+ * <pre>{@code
+ * Cells c = new Cells(table, row, rowNumber, "usage day 2025-01-31");
+ * double amount = c.number(new Cells.Column("usage.amount", "usage_amount"));
+ * }</pre>
  */
 public final class Cells {
   private final ExportTable table;

@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
  * A validated BigQuery table id, {@code project.dataset.table}. Table names cannot be query
  * parameters in BigQuery, so the id is checked against the characters BigQuery allows and quoted
  * with backticks; every value in a query is a named parameter.
+ *
+ * <pre>{@code
+ * ExportTable t = ExportTable.parse("my-project.carbon.carbon_footprint", "Carbon Footprint export");
+ * String sql = "SELECT COUNT(*) FROM " + t.sql();   // `my-project.carbon.carbon_footprint`
+ * }</pre>
  */
 public final class ExportTable {
   // Project ids may be domain-scoped (example.com:my-project) and contain dashes; no backticks, spaces or quotes.

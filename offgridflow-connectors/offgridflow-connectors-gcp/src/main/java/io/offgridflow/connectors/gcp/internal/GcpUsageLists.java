@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * CCF's GCP classification lists from core's bundled {@code ccf-2024/gcp_usage_classification.json}
  * (extracted from CCF's {@code BillingExportTypes.ts}), so the connector and core use one edition
  * of the data and a data update needs no code change.
+ *
+ * <pre>{@code
+ * GcpUsageLists lists = GcpUsageLists.load();   // once per BillingRules
+ * }</pre>
  */
 public final class GcpUsageLists {
   static final String FILE = "gcp_usage_classification.json";

@@ -3,7 +3,14 @@ package io.offgridflow.connectors.gcp.internal;
 import java.util.Comparator;
 import java.util.List;
 
-/** Orders group keys value by value, so results come out in a stable order whatever the row order. */
+/**
+ * Orders group keys value by value, so results come out in a stable order whatever the row order.
+ *
+ * <pre>{@code
+ * new TreeMap<List<String>, double[]>(GroupKeys.ORDER);
+ * GroupKeys.region("", "us");   // "us"
+ * }</pre>
+ */
 public final class GroupKeys {
   /** Lexicographic order of equally long string lists. */
   public static final Comparator<List<String>> ORDER = (a, b) -> {

@@ -21,6 +21,14 @@ import java.util.Optional;
  * checkpoint are skipped, the rest are read. After the read, each partition's row count must equal
  * the summary's, else the table changed mid-sync and nothing is committed. Checkpoints are committed
  * only by {@link #commit}, after every partition was read.
+ *
+ * <pre>{@code
+ * Partitions p = new Partitions("gcp-billing-export", table);
+ * p.plan(runner, summarySql, params, ctx);     // which days changed since their checkpoints
+ * // read p.toRead(), calling p.rowRead(day) per row, then:
+ * List<PartitionOutcome> outcomes = p.verify();
+ * p.commit(ctx);
+ * }</pre>
  */
 public final class Partitions {
   /** Alias of the partition column in the summary query. */

@@ -9,6 +9,12 @@ import java.time.Instant;
  * Reports rows read to the host's listener at most every 250 ms and checks cancellation every
  * {@value #CHECK_EVERY} rows (a flag read, cheap), so a cancelled sync stops within one block of rows.
  * BigQuery gives no byte counts for a query result, so bytes are reported as 0 and total as unknown.
+ *
+ * <pre>{@code
+ * Progress p = new Progress(ctx, table.id());
+ * p.rowRead(++rows);   // per row: cancellation check and throttled report
+ * p.done(rows);
+ * }</pre>
  */
 public final class Progress {
   static final int CHECK_EVERY = 256;

@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  * its rows, page by page ({@link TableResult#iterateAll()} fetches the next page only when the
  * current one is consumed, so memory stays at one page). Client errors become {@link
  * OffGridFlowException}s naming the table; whether they are retryable follows the client's verdict.
+ *
+ * <pre>{@code
+ * QueryRunner q = new QueryRunner(bigQuery, table, tracer);
+ * long n = q.forEachRow("read of 3 days", sql, Map.of("days", dayArray), row -> run.add(...));
+ * }</pre>
  */
 public final class QueryRunner {
   /** Name of the span around each query, its pages included. */
