@@ -159,10 +159,12 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
   }
 
   String summarySql() {
-    // The fingerprint is formatted by BigQuery so identical content gives an identical string.
+    // The fingerprint is formatted by BigQuery so identical content gives an identical string; the XOR
+    // of every row's FARM_FINGERPRINT (order-free) catches late or restated rows however small.
     return "SELECT DATE(usage_start_time) AS " + Partitions.KEY + ", COUNT(*) AS " + Partitions.ROWS
-        + ", FORMAT('rows=%d;cost=%.6f;usage=%.6e', COUNT(*), IFNULL(SUM(cost), 0), IFNULL(SUM(usage.amount), 0)) AS "
-        + Partitions.FINGERPRINT + " FROM " + table.sql()
+        + ", FORMAT('rows=%d;cost=%.6f;usage=%.6e;content=%d', COUNT(*), IFNULL(SUM(cost), 0), "
+        + "IFNULL(SUM(usage.amount), 0), BIT_XOR(FARM_FINGERPRINT(TO_JSON_STRING(t)))) AS " + Partitions.FINGERPRINT
+        + " FROM " + table.sql() + " AS t"
         + " WHERE DATE(usage_start_time) BETWEEN @first_day AND @last_day"
         + " GROUP BY " + Partitions.KEY + " ORDER BY " + Partitions.KEY;
   }

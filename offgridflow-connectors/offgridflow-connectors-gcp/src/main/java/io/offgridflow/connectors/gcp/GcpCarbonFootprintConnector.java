@@ -190,13 +190,15 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
 
   String summarySql() {
     // FORMAT in SQL makes the fingerprint BigQuery's own string: the same content gives the same text
-    // on every run, whatever order BigQuery sums in (rounded to micrograms).
+    // on every run. Rounded sums say what changed; the XOR of every row's FARM_FINGERPRINT (order-free)
+    // catches any restatement, however small.
     return "SELECT usage_month AS " + Partitions.KEY + ", COUNT(*) AS " + Partitions.ROWS
-        + ", FORMAT('rows=%d;location_based=%.6f;market_based=%.6f;model=%t-%t', COUNT(*), "
+        + ", FORMAT('rows=%d;location_based=%.6f;market_based=%.6f;model=%t-%t;content=%d', COUNT(*), "
         + "IFNULL(SUM(carbon_footprint_total_kgCO2e.location_based), 0), "
         + "IFNULL(SUM(carbon_footprint_total_kgCO2e.market_based), 0), "
-        + "MIN(carbon_model_version), MAX(carbon_model_version)) AS " + Partitions.FINGERPRINT
-        + " FROM " + table.sql() + where() + " GROUP BY usage_month ORDER BY usage_month";
+        + "MIN(carbon_model_version), MAX(carbon_model_version), "
+        + "BIT_XOR(FARM_FINGERPRINT(TO_JSON_STRING(t)))) AS " + Partitions.FINGERPRINT
+        + " FROM " + table.sql() + " AS t" + where() + " GROUP BY usage_month ORDER BY usage_month";
   }
 
   String readSql() {
