@@ -165,6 +165,25 @@ class BlobExportTest {
   }
 
   @Test
+  void anExportThatOverwritesItsReportSupersedesTheCountedContent(BlobServiceClient blobs) {
+    BlobContainerClient c = container(blobs);
+    String name = "ow/monthly/20250101-20250131/monthly.csv.gz"; // dataOverwriteBehavior OverwritePreviousReport
+    upload(c, name, CostExportWriter.of(CostExportSchema.EA).gzip(true).write(rows(120, 12, JAN)));
+    InMemoryConnectorStateStore store = new InMemoryConnectorStateStore();
+    AzureCostExportConnector conn = AzureCostExportConnector.builder().blobContainer(c).directory("ow")
+        .exportName("monthly").build();
+    assertThat(conn.sync(SyncContext.builder().stateStore(store).build()).sources())
+        .extracting(SourceOutcome::status).containsExactly(SourceOutcome.Status.COUNTED);
+
+    upload(c, name, CostExportWriter.of(CostExportSchema.EA).gzip(true).write(rows(130, 13, JAN)));
+    AzureCostResult r = conn.sync(SyncContext.builder().stateStore(store).build());
+    assertThat(r.accounting().read()).isEqualTo(130);
+    assertThat(r.sources()).extracting(SourceOutcome::status, SourceOutcome::rows)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(SourceOutcome.Status.SUPERSEDED, 130L));
+    assertThat(store.list(conn.id())).singleElement().satisfies(cp -> assertThat(cp.rows()).isEqualTo(130));
+  }
+
+  @Test
   void aBadRowNamesBlobLineColumnAndValueAndCommitsNothing(BlobServiceClient blobs) {
     BlobContainerClient c = container(blobs);
     upload(c, "exp/20241201-20241231/exp_good.csv", CostExportWriter.of(CostExportSchema.EA).write(rows(50, 7, LocalDate.of(2024, 12, 1))));
