@@ -104,11 +104,11 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
     List<Planned> toRead = plan(outcomes);
     CostRun run = new CostRun(model, groupBy, embodied);
     List<Checkpoint> toCommit = new ArrayList<>();
-    List<Checkpoint> earlier = null;
     Set<String> thisSync = new HashSet<>();
     for (Planned p : toRead) {
       thisSync.add(p.store().sourceKey(p.file()));
     }
+    List<Checkpoint> earlier = null; // loaded once per sync, and only when a new file needs it
     for (Planned p : toRead) {
       String name = p.store().display(p.file());
       steps.throwIfCancelled(name);
@@ -126,9 +126,7 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
         if (earlier == null) {
           earlier = steps.all();
         }
-        for (Checkpoint c : earlier) {
-          superseded |= c.sourceKey().startsWith(p.periodKey()) && !thisSync.contains(c.sourceKey());
-        }
+        superseded = countedAnotherRun(earlier, p.periodKey(), thisSync);
       }
       CostRun.FileRead read = telemetry.read(name, p.run().period(), () -> SyncSteps.storage(name,
           () -> run.read(p.store(), p.file(), steps.ticker(name, p.file().size()))), CostRun.FileRead::rows);
@@ -153,6 +151,16 @@ public final class AzureCostExportConnector implements Connector<AzureCostResult
     }
     steps.commit(toCommit);
     return new AzureCostResult(model.methodology(), groupBy, groups, accounting, outcomes, kwh, co2e);
+  }
+
+  /** Whether an earlier sync counted files of this period that this sync does not read: another run. */
+  private static boolean countedAnotherRun(List<Checkpoint> earlier, String periodKey, Set<String> thisSync) {
+    for (Checkpoint c : earlier) {
+      if (c.sourceKey().startsWith(periodKey) && !thisSync.contains(c.sourceKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Planned> plan(List<SourceOutcome> outcomes) {
