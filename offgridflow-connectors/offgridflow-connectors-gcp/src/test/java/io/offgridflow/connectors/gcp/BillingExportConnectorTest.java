@@ -427,6 +427,41 @@ class BillingExportConnectorTest {
   }
 
   @Test
+  void checkpointsOfOneSyncAreStoredTogetherAndAStoreFailureIsNamed() {
+    table.addAll(BillingExportFixture.generate(6, 20, DAY, 3));
+    List<Integer> batches = new ArrayList<>();
+    io.offgridflow.cloud.spi.ConnectorStateStore failing = new io.offgridflow.cloud.spi.ConnectorStateStore() {
+      @Override
+      public java.util.Optional<io.offgridflow.cloud.spi.Checkpoint> find(String connectorId, String sourceKey) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public void put(io.offgridflow.cloud.spi.Checkpoint checkpoint) {
+        throw new AssertionError("checkpoints of a sync go through putAll");
+      }
+
+      @Override
+      public void putAll(java.util.Collection<io.offgridflow.cloud.spi.Checkpoint> checkpoints) {
+        batches.add(checkpoints.size());
+        throw new IllegalStateException("database is read-only");
+      }
+
+      @Override
+      public List<io.offgridflow.cloud.spi.Checkpoint> list(String connectorId) {
+        return List.of();
+      }
+    };
+    assertThatThrownBy(() -> connector().build().sync(SyncContext.builder().stateStore(failing).build()))
+        .isInstanceOfSatisfying(OffGridFlowException.class, e -> {
+          assertThat(e.code()).isEqualTo(CloudErrorCode.STATE_STORE_FAILURE);
+          assertThat(e.isRetryable()).isTrue();
+          assertThat(e.getMessage()).contains(TABLE).contains("database is read-only");
+        });
+    assertThat(batches).containsExactly(3); // one batch holding the three days
+  }
+
+  @Test
   void cancellationMidReadCommitsNothing() {
     table.addAll(BillingExportFixture.generate(9, 600, DAY, 2));
     fake.pageSize(100);

@@ -122,17 +122,24 @@ public final class Partitions {
     return out;
   }
 
-  /** Stores a checkpoint for every partition that was read. */
+  /**
+   * Stores a checkpoint for every partition that was read, in one {@code putAll} so a store that can
+   * (the PostgreSQL one) commits them all or none: a crash mid-commit never leaves a sync half counted.
+   */
   public void commit(SyncContext ctx) {
+    List<Checkpoint> checkpoints = new ArrayList<>(toRead.size());
     for (String key : toRead) {
       Summary s = summaries.get(key);
-      Checkpoint c = new Checkpoint(connectorId, sourceKey(key), s.fingerprint, s.rows, ctx.clock().instant());
-      try {
-        ctx.stateStore().put(c);
-      } catch (RuntimeException e) {
-        throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE, "cannot store the checkpoint of "
-            + c.sourceKey() + ": " + e.getMessage(), e);
-      }
+      checkpoints.add(new Checkpoint(connectorId, sourceKey(key), s.fingerprint, s.rows, ctx.clock().instant()));
+    }
+    if (checkpoints.isEmpty()) {
+      return;
+    }
+    try {
+      ctx.stateStore().putAll(checkpoints);
+    } catch (RuntimeException e) {
+      throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE, "cannot store the checkpoints of "
+          + table + " partitions " + toRead + ": " + e.getMessage(), e);
     }
   }
 
