@@ -123,6 +123,36 @@ class CostFormatsTest {
   }
 
   @Test
+  void aFailingStateStoreIsNamedAndRetryable() throws IOException {
+    Path f = write("ok.csv", CostExportWriter.of(CostExportSchema.EA).write(
+        CostExportGenerator.builder().rows(20).seed(5).build().rows()));
+    // Reads work, writes fail: as a read-only replica would.
+    io.offgridflow.cloud.spi.ConnectorStateStore broken = new io.offgridflow.cloud.spi.ConnectorStateStore() {
+      @Override
+      public java.util.Optional<io.offgridflow.cloud.spi.Checkpoint> find(String connectorId, String sourceKey) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public void put(io.offgridflow.cloud.spi.Checkpoint checkpoint) {
+        throw new IllegalStateException("database is read-only");
+      }
+
+      @Override
+      public List<io.offgridflow.cloud.spi.Checkpoint> list(String connectorId) {
+        return List.of();
+      }
+    };
+    assertThatThrownBy(() -> AzureCostExportConnector.builder().file(f).build()
+        .sync(SyncContext.builder().stateStore(broken).build()))
+        .isInstanceOf(OffGridFlowException.class)
+        .hasMessage("cannot store the 1 checkpoints of azure-cost-export (first: " + f.toAbsolutePath()
+            + "): database is read-only")
+        .satisfies(t -> assertThat(((OffGridFlowException) t).isRetryable()).isTrue())
+        .satisfies(t -> assertThat(((OffGridFlowException) t).code()).isEqualTo(CloudErrorCode.STATE_STORE_FAILURE));
+  }
+
+  @Test
   void nonUsageRowsAreNeverParsedForNumbers() throws IOException {
     CostRow purchase = CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 1)
         .chargeType("Purchase").quantity("");

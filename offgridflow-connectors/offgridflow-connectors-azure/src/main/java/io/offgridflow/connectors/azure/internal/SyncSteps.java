@@ -62,15 +62,19 @@ public final class SyncSteps {
     return new Checkpoint(connectorId, sourceKey, fingerprint, rows, ctx.clock().instant());
   }
 
-  /** Stores checkpoints; called only once every source of the sync was read. */
+  /**
+   * Stores the sync's checkpoints together ({@code putAll}: all or none where the store can), called
+   * only once every source of the sync was read.
+   */
   public void commit(List<Checkpoint> checkpoints) {
-    for (Checkpoint c : checkpoints) {
-      try {
-        ctx.stateStore().put(c);
-      } catch (RuntimeException e) {
-        throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE,
-            "cannot store the checkpoint of " + c.sourceKey() + ": " + e.getMessage(), e);
-      }
+    if (checkpoints.isEmpty()) {
+      return;
+    }
+    try {
+      ctx.stateStore().putAll(checkpoints);
+    } catch (RuntimeException e) {
+      throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE, "cannot store the " + checkpoints.size()
+          + " checkpoints of " + connectorId + " (first: " + checkpoints.get(0).sourceKey() + "): " + e.getMessage(), e);
     }
   }
 
