@@ -28,7 +28,7 @@ final class ColumnFeeds {
     switch (field.kind()) {
       case TEXT -> {
         if (bytes && !(logical instanceof DecimalLogicalTypeAnnotation)) {
-          return new TextFeed(run, field, column);
+          return new TextFeed(run, field, column, prim, p.getTypeLength());
         }
         throw wrongType(file, column, type, field, "a string (BINARY)");
       }
@@ -45,7 +45,7 @@ final class ColumnFeeds {
         if (!ok) {
           throw wrongType(file, column, type, field, "a number (DOUBLE, FLOAT, INT32, INT64, DECIMAL or number text)");
         }
-        return new NumberFeed(field, column, prim, scale, bytes && logical instanceof DecimalLogicalTypeAnnotation);
+        return new NumberFeed(field, column, prim, p.getTypeLength(), scale, bytes && logical instanceof DecimalLogicalTypeAnnotation);
       }
       case DATE -> {
         if (prim == PrimitiveTypeName.INT64 && logical instanceof TimestampLogicalTypeAnnotation ts) {

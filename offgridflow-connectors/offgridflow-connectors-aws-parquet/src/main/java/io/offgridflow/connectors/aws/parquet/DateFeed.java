@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The usage start date as the run's month and day ids. Typed dates never become text per row: an
@@ -25,7 +26,6 @@ final class DateFeed extends ColumnFeed {
   private static final int CACHE = 64;
 
   private final CurRun run;
-  private final PrimitiveTypeName type;
   /** Timestamp units per day for INT64; 1 for INT32 DATE (already days). */
   private final long unitsPerDay;
   private final long[] packed = new long[BATCH];
@@ -35,9 +35,8 @@ final class DateFeed extends ColumnFeed {
   private final long[] cachedIds = new long[CACHE];
 
   DateFeed(CurRun run, CurField field, String column, PrimitiveTypeName type, long unitsPerDay) {
-    super(field, column);
+    super(field, column, type, 0);
     this.run = run;
-    this.type = type;
     this.unitsPerDay = unitsPerDay;
     Arrays.fill(cachedDay, Long.MIN_VALUE);
   }
@@ -66,6 +65,19 @@ final class DateFeed extends ColumnFeed {
     if (p == INVALID) {
       markInvalid(dictionaryText[dictionaryId]);
     }
+  }
+
+  @Override
+  int takeIds(int @Nullable [] defs, int defFrom, int maxDef, int[] dictionaryIds, int idFrom, int k) {
+    int used = 0;
+    for (int i = 0; i < k; i++, pos++) {
+      if (defs != null && defs[defFrom + i] != maxDef) {
+        packed[pos] = NULL;
+      } else {
+        addValueFromDictionary(dictionaryIds[idFrom + used++]);
+      }
+    }
+    return used;
   }
 
   @Override

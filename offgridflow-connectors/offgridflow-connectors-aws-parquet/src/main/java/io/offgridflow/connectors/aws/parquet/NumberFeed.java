@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A number column (usage amount, cost) as doubles, without text formatting or parsing for the
@@ -24,16 +25,14 @@ final class NumberFeed extends ColumnFeed {
   private final double divisor;
   /** Whether BINARY / FIXED_LEN_BYTE_ARRAY values are DECIMAL two's-complement integers, not number text. */
   private final boolean binaryDecimal;
-  private final PrimitiveTypeName type;
   private double[] byDictionaryId = new double[0];
   private String[] dictionaryText = new String[0];
 
   /**
    * @param scale the DECIMAL scale of an integer or binary column (0 for plain integers)
    */
-  NumberFeed(CurField field, String column, PrimitiveTypeName type, int scale, boolean binaryDecimal) {
-    super(field, column);
-    this.type = type;
+  NumberFeed(CurField field, String column, PrimitiveTypeName type, int typeLength, int scale, boolean binaryDecimal) {
+    super(field, column, type, typeLength);
     this.scale = scale;
     this.divisor = Math.pow(10, scale); // exact for scale <= 22, as Numbers' table
     this.binaryDecimal = binaryDecimal;
@@ -69,6 +68,35 @@ final class NumberFeed extends ColumnFeed {
     values[pos] = v;
     if (Double.isNaN(v)) {
       markInvalid(dictionaryText[dictionaryId]);
+    }
+  }
+
+  @Override
+  int takeIds(int @Nullable [] defs, int defFrom, int maxDef, int[] dictionaryIds, int idFrom, int k) {
+    int used = 0;
+    for (int i = 0; i < k; i++, pos++) {
+      if (defs != null && defs[defFrom + i] != maxDef) {
+        values[pos] = 0;
+      } else {
+        addValueFromDictionary(dictionaryIds[idFrom + used++]);
+      }
+    }
+    return used;
+  }
+
+  @Override
+  void takePlain(int @Nullable [] defs, int defFrom, int maxDef, ByteBuffer plain, int k) {
+    if (type != PrimitiveTypeName.DOUBLE) {
+      super.takePlain(defs, defFrom, maxDef, plain, k);
+      return;
+    }
+    // The common case (amounts and costs are DOUBLE, mostly unique, so their dictionary overflows): a tight loop.
+    for (int i = 0; i < k; i++, pos++) {
+      if (defs != null && defs[defFrom + i] != maxDef) {
+        values[pos] = 0;
+      } else {
+        addDouble(plain.getDouble());
+      }
     }
   }
 

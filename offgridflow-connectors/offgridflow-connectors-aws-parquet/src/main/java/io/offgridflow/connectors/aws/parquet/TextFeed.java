@@ -5,6 +5,8 @@ import io.offgridflow.connectors.aws.internal.CurRun;
 import java.nio.ByteBuffer;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A string column (line-item type, account, service, usage type, unit, region, vCPU) as the run's
@@ -18,8 +20,8 @@ final class TextFeed extends ColumnFeed {
   private final int emptyId;
   private int[] idByDictionaryId = new int[0];
 
-  TextFeed(CurRun run, CurField field, String column) {
-    super(field, column);
+  TextFeed(CurRun run, CurField field, String column, PrimitiveTypeName type, int typeLength) {
+    super(field, column, type, typeLength);
     this.run = run;
     this.emptyId = run.intern(field, new byte[0], 0, 0);
   }
@@ -39,8 +41,31 @@ final class TextFeed extends ColumnFeed {
   }
 
   @Override
+  int takeIds(int @Nullable [] defs, int defFrom, int maxDef, int[] dictionaryIds, int idFrom, int k) {
+    int[] map = idByDictionaryId;
+    int used = 0;
+    if (defs == null) {
+      for (int i = 0; i < k; i++) {
+        ids[pos + i] = map[dictionaryIds[idFrom + i]];
+      }
+      used = k;
+    } else {
+      for (int i = 0; i < k; i++) {
+        ids[pos + i] = defs[defFrom + i] == maxDef ? map[dictionaryIds[idFrom + used++]] : emptyId;
+      }
+    }
+    pos += k;
+    return used;
+  }
+
+  @Override
   public void addBinary(Binary value) {
     ids[pos] = intern(value);
+  }
+
+  @Override
+  void addBytes(byte[] bytes, int offset, int len) {
+    ids[pos] = run.intern(field, bytes, offset, len);
   }
 
   private int intern(Binary value) {

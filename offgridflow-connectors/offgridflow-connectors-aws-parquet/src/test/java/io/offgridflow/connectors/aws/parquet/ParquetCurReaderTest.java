@@ -55,6 +55,13 @@ class ParquetCurReaderTest {
   }
 
   @Test
+  void format2PagesAndDeltaEncodingsGiveTheSameResult() throws IOException {
+    assertSameAsCsv(CurParquetWriter.builder().rows(ROWS).seed(8).writerVersion2(true).dictionary(false).build(),
+        "v2-plain");
+    assertSameAsCsv(CurParquetWriter.builder().rows(ROWS).seed(8).writerVersion2(true).allText(true).build(), "v2");
+  }
+
+  @Test
   void numbersAndDatesStoredAsTextAreParsedAsTheCsvPathParsesThem() throws IOException {
     assertSameAsCsv(CurParquetWriter.builder().rows(ROWS).seed(6).allText(true).build(), "text");
     assertSameAsCsv(CurParquetWriter.builder().rows(ROWS).seed(6).allText(true).dictionary(false).build(),

@@ -16,13 +16,13 @@ import net.jqwik.api.constraints.LongRange;
 /** Whatever the rows and however they are laid out in Parquet, the result is the CSV result of the same rows. */
 class ParquetProperties {
 
-  @Property(tries = 12)
+  @Property(tries = 16)
   void parquetAndCsvOfTheSameRowsGiveTheSameGroupsAndAccounting(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 3000) int rows,
       @ForAll Naming naming, @ForAll boolean allText, @ForAll boolean dictionary,
-      @ForAll @IntRange(min = 1, max = 5000) int rowGroupRows) throws IOException {
+      @ForAll @IntRange(min = 1, max = 5000) int rowGroupRows, @ForAll boolean v2) throws IOException {
     CurParquetWriter w = CurParquetWriter.builder().rows(rows).seed(seed).naming(naming).allText(allText)
-        .dictionary(dictionary).rowGroupRows(rowGroupRows).build();
+        .dictionary(dictionary).rowGroupRows(rowGroupRows).writerVersion2(v2).build();
     Path dir = Files.createTempDirectory("pqprop");
     try {
       Path parquet = dir.resolve("cur.parquet");

@@ -231,6 +231,9 @@ public final class CurRun {
     columnar = true;
     header = new ArrayList<>(columnNames);
     line = 0;
+    Arrays.fill(ids, -1);
+    amount = 0;
+    cost = 0;
     bindHeader();
     int[] at = new int[SLOTS];
     Arrays.fill(at, -1);
@@ -263,10 +266,9 @@ public final class CurRun {
 
   /** Starts a columnar row; {@code rowNumber} (1-based within the file) is what errors name. */
   public void beginRow(long rowNumber) {
+    // No reset of the ids: the reader sets every bound field of every row, and fields the file
+    // lacks stay -1 from bindColumns.
     line = rowNumber;
-    amount = 0;
-    cost = 0;
-    Arrays.fill(ids, -1);
   }
 
   /** Sets a text field of the current row to an id from {@link #intern}. */
@@ -368,25 +370,15 @@ public final class CurRun {
     }
     Rule r = rule();
     r.rows++;
-    Arrays.fill(key, -1);
-    if (grouped[K_SERVICE]) {
-      key[K_SERVICE] = ids[PRODUCT];
-    }
-    if (grouped[K_REGION]) {
-      key[K_REGION] = ids[REGION];
-    }
-    if (grouped[K_ACCOUNT]) {
-      key[K_ACCOUNT] = ids[ACCOUNT];
-    }
-    if (grouped[K_MONTH]) {
-      key[K_MONTH] = ids[DATE];
-    }
-    if (grouped[K_DAY]) {
-      key[K_DAY] = dayId;
-    }
-    if (grouped[K_USAGE]) {
-      key[K_USAGE] = ids[USAGE_TYPE];
-    }
+    int[] k = key;
+    k[K_CLASS] = -1;
+    k[K_SERVICE] = grouped[K_SERVICE] ? ids[PRODUCT] : -1;
+    k[K_REGION] = grouped[K_REGION] ? ids[REGION] : -1;
+    k[K_ACCOUNT] = grouped[K_ACCOUNT] ? ids[ACCOUNT] : -1;
+    k[K_MONTH] = grouped[K_MONTH] ? ids[DATE] : -1;
+    k[K_DAY] = grouped[K_DAY] ? dayId : -1;
+    k[K_USAGE] = grouped[K_USAGE] ? ids[USAGE_TYPE] : -1;
+    packedKey = pack(k);
     UsageClass c = r.primary;
     switch (c) {
       case COMPUTE, STORAGE, NETWORKING -> {
@@ -418,9 +410,33 @@ public final class CurRun {
     }
   }
 
+  // Bits per group key position in the packed long (class first): 4+10+8+12+8+10+12 = 64. A row with
+  // an id + 1 that does not fit takes the int-key path (the same groups, a slower lookup).
+  private static final int[] PACK_BITS = {4, 10, 8, 12, 8, 10, 12};
+  private static final long NOT_PACKED = -1;
+  /** The current row's key without its class, packed; or {@link #NOT_PACKED}. */
+  private long packedKey;
+
+  private static long pack(int[] k) {
+    long p = 0;
+    for (int i = WIDTH - 1; i >= 1; i--) {
+      int v = k[i] + 1;
+      if (v >>> PACK_BITS[i] != 0) {
+        return NOT_PACKED;
+      }
+      p = (p << PACK_BITS[i]) | v;
+    }
+    return p << PACK_BITS[0];
+  }
+
   private void add(UsageClass c, double kwh, double co2e, long n) {
-    key[K_CLASS] = grouped[K_CLASS] ? c.ordinal() : -1;
-    groups.add(key, kwh, co2e, n);
+    int cls = grouped[K_CLASS] ? c.ordinal() : -1;
+    key[K_CLASS] = cls;
+    if (packedKey != NOT_PACKED) {
+      groups.add(packedKey | (cls + 1), key, kwh, co2e, n);
+    } else {
+      groups.add(key, kwh, co2e, n);
+    }
   }
 
   private Rule rule() {

@@ -6,6 +6,10 @@ import java.util.Arrays;
  * Open-addressing sums keyed by a fixed number of ints (group-by value ids, -1 when a key is not
  * grouped): two double sums and a count per key, no object per row. Memory grows with the number
  * of groups, never with the number of rows.
+ *
+ * <p>Per-row callers that can pack the key into a long ({@link #add(long, int[], double, double, long)})
+ * find the slot through a long-keyed index first: one multiply-hash and one compare instead of
+ * hashing and comparing the int key (that was the largest single cost per row).
  */
 final class GroupTable {
   final int width;
@@ -16,6 +20,11 @@ final class GroupTable {
   double[] b;
   long[] count;
   private int size;
+
+  // Long-keyed index: packed key -> slot + 1 (0 = empty). Cleared when the table grows (slots move).
+  private long[] fastKeys = new long[512];
+  private int[] fastSlots = new int[512];
+  private int fastSize;
 
   GroupTable(int width) {
     this.width = width;
@@ -63,6 +72,53 @@ final class GroupTable {
     count[s] += n;
   }
 
+  /** As {@link #add(int[], double, double, long)}; {@code packed} is a one-to-one packing of {@code key}. */
+  void add(long packed, int[] key, double da, double db, long n) {
+    int s = fastSlot(packed, key);
+    a[s] += da;
+    b[s] += db;
+    count[s] += n;
+  }
+
+
+  private int fastSlot(long packed, int[] key) {
+    // MurmurHash3's finalizer: packed keys differ in scattered bit fields, and a plain multiply left
+    // the low (index) bits nearly constant, so probes ran long.
+    long h = packed;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    int mask = fastKeys.length - 1;
+    int i = (int) h & mask;
+    int s;
+    while ((s = fastSlots[i]) != 0) {
+      if (fastKeys[i] == packed) {
+        return s - 1;
+      }
+      i = (i + 1) & mask;
+    }
+    int before = capacity;
+    int slot = slot(key);
+    if (capacity != before) {
+      return fastSlot(packed, key); // grow() cleared the index: probe again
+    }
+    fastKeys[i] = packed;
+    fastSlots[i] = slot + 1;
+    if (++fastSize * 2 > fastKeys.length) {
+      fastKeys = new long[fastKeys.length * 2];
+      fastSlots = new int[fastSlots.length * 2];
+      fastSize = 0; // rebuilt lazily, as rows come
+    }
+    return slot;
+  }
+
+  private void clearFast() {
+    java.util.Arrays.fill(fastSlots, 0);
+    fastSize = 0;
+  }
+
   int capacity() {
     return capacity;
   }
@@ -76,6 +132,7 @@ final class GroupTable {
   }
 
   private void grow() {
+    clearFast(); // every slot moves
     int[] oldKeys = keys;
     boolean[] oldUsed = used;
     double[] oa = a;

@@ -40,8 +40,15 @@ final class LongMap<V> {
   }
 
   private static int hash(long k) {
-    long h = k * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
+    // MurmurHash3's finalizer: rule keys are bit fields (usage type id in the high bits), and a plain
+    // multiply left the low (index) bits nearly constant across keys, so probes ran long.
+    long h = k;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 
   @SuppressWarnings("unchecked")
