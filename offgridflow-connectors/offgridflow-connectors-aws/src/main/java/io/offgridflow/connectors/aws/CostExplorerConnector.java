@@ -173,12 +173,14 @@ public final class CostExplorerConnector implements Connector<CostExplorerResult
     }
     List<CurGroup> groups = totals.finish();
     ctx.cancellation().throwIfCancelled("Cost Explorer sync before committing checkpoints");
-    for (Checkpoint c : toCommit) {
+    // All or none where the store can (the PostgreSQL store commits them in one transaction).
+    if (!toCommit.isEmpty()) {
       try {
-        ctx.stateStore().put(c);
+        ctx.stateStore().putAll(toCommit);
       } catch (RuntimeException e) {
-        throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE,
-            "cannot store the checkpoint of " + c.sourceKey() + ": " + e.getMessage(), e);
+        throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE, "cannot store the checkpoints of "
+            + toCommit.size() + " sources (" + toCommit.get(0).sourceKey() + (toCommit.size() > 1 ? ", ..." : "")
+            + "): " + e.getMessage(), e);
       }
     }
     double kwh = 0;

@@ -191,12 +191,14 @@ public final class CurConnector implements Connector<CurResult> {
     }
     // A cancel that arrives after the last row still wins: the host asked for nothing to be committed.
     ctx.cancellation().throwIfCancelled(currentName[0] + " after " + run.rowsRead() + " rows, before committing");
-    for (Checkpoint c : toCommit) {
+    // All or none where the store can (the PostgreSQL store commits them in one transaction).
+    if (!toCommit.isEmpty()) {
       try {
-        ctx.stateStore().put(c);
+        ctx.stateStore().putAll(toCommit);
       } catch (RuntimeException e) {
-        throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE,
-            "cannot store the checkpoint of " + c.sourceKey() + ": " + e.getMessage(), e);
+        throw new OffGridFlowException(CloudErrorCode.STATE_STORE_FAILURE, "cannot store the checkpoints of "
+            + toCommit.size() + " sources (" + toCommit.get(0).sourceKey() + (toCommit.size() > 1 ? ", ..." : "")
+            + "): " + e.getMessage(), e);
       }
     }
     return new CurResult(model.methodology(), groupBy, groups, acc, outcomes, kwh, co2e, run.chars());

@@ -11,6 +11,8 @@ import io.offgridflow.cloud.CloudErrorCode;
 import io.offgridflow.cloud.InMemoryConnectorStateStore;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.cloud.SyncProgress;
+import io.offgridflow.cloud.spi.Checkpoint;
+import io.offgridflow.cloud.spi.ConnectorStateStore;
 import io.offgridflow.connectors.aws.CurConnector;
 import io.offgridflow.connectors.aws.CurFormat;
 import io.offgridflow.connectors.aws.CurGroup;
@@ -25,7 +27,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -290,6 +294,43 @@ class CurS3Test {
     assertThat(seen.get(0).rows()).isLessThan(70_000);
     assertThat(seen.get(0).bytes()).isPositive();
     assertThat(store.list("aws-cur")).isEmpty();
+  }
+
+  @Test
+  void aFailingStoreCommitsTheSyncsCheckpointsTogetherOrNotAtAll() {
+    String bucket = cur1Bucket();
+    List<Integer> batches = new ArrayList<>();
+    InMemoryConnectorStateStore memory = new InMemoryConnectorStateStore();
+    ConnectorStateStore failing = new ConnectorStateStore() {
+      @Override
+      public Optional<Checkpoint> find(String connectorId, String sourceKey) {
+        return memory.find(connectorId, sourceKey);
+      }
+
+      @Override
+      public void put(Checkpoint checkpoint) {
+        throw new AssertionError("a sync's checkpoints are stored together, with putAll");
+      }
+
+      @Override
+      public void putAll(Collection<Checkpoint> checkpoints) {
+        batches.add(checkpoints.size());
+        throw new IllegalStateException("database is read-only");
+      }
+
+      @Override
+      public List<Checkpoint> list(String connectorId) {
+        return memory.list(connectorId);
+      }
+    };
+    assertThatThrownBy(() -> CurConnector.builder().s3(s3.client(), "s3://" + bucket + "/reports").build()
+        .sync(SyncContext.builder().stateStore(failing).build()))
+        .isInstanceOfSatisfying(OffGridFlowException.class,
+            e -> assertThat(e.code()).isEqualTo(CloudErrorCode.STATE_STORE_FAILURE))
+        .hasMessageContaining("cannot store the checkpoints of 2 sources")
+        .hasMessageContaining("database is read-only");
+    assertThat(batches).containsExactly(2); // both billing periods in one call
+    assertThat(memory.list("aws-cur")).isEmpty();
   }
 
   /** A clock that moves one second each time it is read, so progress is reported at every check. */
