@@ -69,7 +69,7 @@ public final class UnitRegistry {
   private static UnitRegistry read(InputStream in, String name) {
     Map<QName, Set<String>> byMeasure = new HashMap<>();
     Map<String, Ratio> ratios = new HashMap<>();
-    XMLInputFactory f = XMLInputFactory.newFactory();
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's, whatever the class path holds
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     try {

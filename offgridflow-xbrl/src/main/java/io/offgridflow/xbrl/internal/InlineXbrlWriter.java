@@ -56,8 +56,10 @@ public final class InlineXbrlWriter {
   private final TaxonomyMapping mapping;
   private final InstanceMarshaller marshaller;
   private final int decimals;
-  private final XMLOutputFactory outputs = XMLOutputFactory.newFactory();
-  private final XMLInputFactory inputs = XMLInputFactory.newFactory();
+  // The JDK's own StAX, not whichever provider the host has (Woodstox escapes differently): the
+  // same report bytes on every class path.
+  private final XMLOutputFactory outputs = XMLOutputFactory.newDefaultFactory();
+  private final XMLInputFactory inputs = XMLInputFactory.newDefaultFactory();
 
   public InlineXbrlWriter(TaxonomyMapping mapping, InstanceMarshaller marshaller, int decimals) {
     this.mapping = mapping;

@@ -22,7 +22,9 @@ import javax.xml.stream.XMLStreamWriter;
  * content, so the two documents carry the same fact. StAX escapes every string from the data.
  */
 public final class MethodologyText {
-  private final XMLOutputFactory outputs = XMLOutputFactory.newFactory();
+  // The JDK's own StAX, not whichever provider the host has (Woodstox escapes differently): the
+  // same report bytes on every class path.
+  private final XMLOutputFactory outputs = XMLOutputFactory.newDefaultFactory();
 
   /**
    * A paragraph or a bullet of the disclosure.
