@@ -2,6 +2,7 @@ package io.offgridflow.benchmarks.cur;
 
 import io.offgridflow.connectors.aws.CurFormat;
 import io.offgridflow.connectors.aws.fixtures.CurGenerator;
+import io.offgridflow.connectors.aws.parquet.fixtures.CurParquetWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +38,20 @@ import java.util.regex.Pattern;
  * Footprint's own estimator on the same .gz through {@code tools/ccf-peer/ccf-cur.js} in a child
  * {@code node}, once; needs {@code npm ci} there first; prints its rows/s and {@code vs_ccf}, CCF's
  * wall time over ours, both including process start). {@link CcfComparison} compares the figures.
+ *
+ * <p>Parquet: the same rows (same seed) are also written once as CUR 2.0 Parquet (Snappy, the
+ * Data Exports layout: typed timestamps and doubles, {@code product} and {@code resource_tags} maps)
+ * and synced in a child JVM through the same connector, which finds the Parquet reader on the class
+ * path. It prints {@code parquet_rows_per_s} (the sync inside the child, file open to result, first
+ * run: cold JIT, Parquet's and Hadoop's classes loaded on the way), {@code parquet_warm_rows_per_s}
+ * (best later sync in that JVM), {@code parquet_warm_rows_per_cpu_s} (rows per CPU second of the
+ * reading thread in that sync: what one free core does, the steadier figure on a shared machine),
+ * {@code parquet_wall_rows_per_s} (child JVM start included) and the child's peak heap. {@code --no-parquet} skips it, {@code --parquet-only} skips the CSV runs and peers.
  */
 public final class CurEndToEnd {
   private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
+  /** One seed for the gzip CSV and the Parquet file: the same rows in both. */
+  private static final long SEED = 2025;
 
   private CurEndToEnd() {}
 
@@ -50,6 +62,8 @@ public final class CurEndToEnd {
     boolean peer = true;
     int runs = 1;
     boolean ccf = false;
+    boolean parquet = true;
+    boolean csv = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--xmx" -> xmx = args[++i];
@@ -57,6 +71,11 @@ public final class CurEndToEnd {
         case "--no-peer" -> peer = false;
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--ccf" -> ccf = true;
+        case "--no-parquet" -> parquet = false;
+        case "--parquet-only" -> {
+          csv = false;
+          peer = false;
+        }
         default -> rows = Long.parseLong(args[i].replace("_", ""));
       }
     }
@@ -65,16 +84,20 @@ public final class CurEndToEnd {
     if (!Files.isRegularFile(gz)) {
       long g0 = System.nanoTime();
       Path tmp = dir.resolve(gz.getFileName() + ".tmp");
-      CurGenerator.builder().rows(rows).seed(2025).format(CurFormat.CUR1).build().writeGzip(tmp);
+      CurGenerator.builder().rows(rows).seed(SEED).format(CurFormat.CUR1).build().writeGzip(tmp);
       Files.move(tmp, gz);
       System.err.printf(Locale.ROOT, "generated %s (%d rows, %.1f MB gzip) in %.1f s%n", gz, rows,
           Files.size(gz) / 1e6, (System.nanoTime() - g0) / 1e9);
+    }
+    if (!csv) {
+      System.out.println(parquet(dir, rows, xmx, runs));
+      return;
     }
     double best = Double.MAX_VALUE;
     String bestLine = "";
     for (int r = 0; r < runs; r++) {
       long t0 = System.nanoTime();
-      String line = child(xmx, gz);
+      String line = child(xmx, gz, 1);
       double wall = (System.nanoTime() - t0) / 1e9;
       if (wall < best) {
         best = wall;
@@ -130,7 +153,45 @@ public final class CurEndToEnd {
           ccfWall, num(summary, "seconds"), num(summary, "rows_per_s"), ccfWall / best));
     }
     out.append(' ').append(bestLine.replaceAll("^rows=\\d+ ", "child_"));
+    if (parquet) {
+      out.append(' ').append(parquet(dir, rows, xmx, runs));
+    }
     System.out.println(out);
+  }
+
+  /** Writes (once) and syncs the same rows as CUR 2.0 Parquet; the best of {@code runs} child JVMs. */
+  private static String parquet(Path dir, long rows, String xmx, int runs) throws Exception {
+    Path file = dir.resolve("cur2-" + rows + ".snappy.parquet");
+    if (!Files.isRegularFile(file)) {
+      long g0 = System.nanoTime();
+      Path tmp = dir.resolve("tmp-" + file.getFileName());
+      CurParquetWriter.builder().rows(rows).seed(SEED).naming(CurParquetWriter.Naming.CUR2).build().write(tmp);
+      Files.move(tmp, file);
+      System.err.printf(Locale.ROOT, "generated %s (%d rows, %.1f MB) in %.1f s%n", file, rows, Files.size(file) / 1e6,
+          (System.nanoTime() - g0) / 1e9);
+    }
+    double bestWall = Double.MAX_VALUE;
+    String best = "";
+    for (int r = 0; r < runs; r++) {
+      long t0 = System.nanoTime();
+      String line = child(xmx, file, 4);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      if (num(line, "rows") != rows) {
+        throw new IllegalStateException("Parquet child read " + line + ", expected " + rows + " rows");
+      }
+      if (wall < bestWall) {
+        bestWall = wall;
+        best = line;
+      }
+    }
+    double seconds = num(best, "seconds");
+    double warm = num(best, "warm_seconds");
+    double warmCpu = num(best, "warm_thread_cpu_seconds");
+    return String.format(Locale.ROOT, "parquet_rows_per_s=%.0f parquet_warm_rows_per_s=%.0f"
+        + " parquet_warm_rows_per_cpu_s=%.0f parquet_wall_rows_per_s=%.0f parquet_seconds=%.3f"
+        + " parquet_warm_seconds=%.3f parquet_wall_seconds=%.3f parquet_peak_heap_mb=%.1f parquet_mb=%.1f",
+        rows / seconds, rows / warm, rows / warmCpu, rows / bestWall, seconds, warm, bestWall,
+        num(best, "peak_heap_mb"), Files.size(file) / 1e6);
   }
 
   private static long duckdb(Connection c, Path gz) throws Exception {
@@ -147,11 +208,11 @@ public final class CurEndToEnd {
     return groups;
   }
 
-  private static String child(String xmx, Path gz) throws IOException, InterruptedException {
+  private static String child(String xmx, Path file, int repeat) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = System.getProperty("java.class.path");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-cp", cp,
-        CurSyncOnce.class.getName(), gz.toString()));
+        CurSyncOnce.class.getName(), file.toString(), "--repeat", String.valueOf(repeat)));
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (p.waitFor() != 0) {

@@ -3,6 +3,9 @@ package io.offgridflow.connectors.aws.internal;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CloudErrorCode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -93,6 +96,42 @@ final class CurTokenizer {
     run.endRecord();
   }
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long COMMAS = ',' * ONES;
+  private static final long LFS = '\n' * ONES;
+  private static final long CRS = '\r' * ONES;
+
+  /**
+   * The index of the first {@code ,}, LF or CR in {@code b[from..end)}, or {@code end}. Unquoted
+   * fields are most of a CUR's bytes, and this scan was the tokenizer's hottest loop: it looks at
+   * eight bytes per step (SWAR: a byte equal to the target becomes 0 after XOR, and the classic
+   * has-zero-byte expression flags it; the lowest flag is exact, which is the one taken).
+   */
+  static int nextSeparator(byte[] b, int from, int end) {
+    int p = from;
+    while (p + 8 <= end) {
+      long w = (long) LONGS.get(b, p);
+      long c = w ^ COMMAS;
+      long l = w ^ LFS;
+      long r = w ^ CRS;
+      long found = ((c - ONES) & ~c | (l - ONES) & ~l | (r - ONES) & ~r) & HIGHS;
+      if (found != 0) {
+        return p + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+      p += 8;
+    }
+    while (p < end) {
+      byte c = b[p];
+      if (c == ',' || c == '\n' || c == '\r') {
+        return p;
+      }
+      p++;
+    }
+    return end;
+  }
+
   private int unescape(int from, int to) {
     if (unescaped.length < to - from) {
       unescaped = new byte[to - from];
@@ -159,13 +198,7 @@ final class CurTokenizer {
         }
       } else {
         fs = p;
-        while (p < end) {
-          byte c = b[p];
-          if (c == ',' || c == '\n' || c == '\r') {
-            break;
-          }
-          p++;
-        }
+        p = nextSeparator(b, p, end);
         fe = p;
       }
       starts[fields] = fs;
