@@ -88,6 +88,12 @@ public final class ParquetCurReader implements ColumnarCurReader {
       MessageType projection = new MessageType(schema.getName(), projected);
       reader.setRequestedSchema(projection);
       ColumnFeed[] feedArray = feeds.toArray(new ColumnFeed[0]);
+      TextFeed[] texts = feeds.stream().filter(TextFeed.class::isInstance).toArray(TextFeed[]::new);
+      NumberFeed[] numbers = feeds.stream().filter(NumberFeed.class::isInstance).toArray(NumberFeed[]::new);
+      DateFeed[] dates = feeds.stream().filter(DateFeed.class::isInstance).toArray(DateFeed[]::new);
+      if (texts.length + numbers.length + dates.length != feedArray.length) {
+        throw new IllegalStateException("a feed of an unknown class: " + feeds);
+      }
       ColumnDescriptor[] columns = new ColumnDescriptor[feedArray.length];
       for (int c = 0; c < feedArray.length; c++) {
         columns[c] = projection.getColumnDescription(new String[] {feedArray[c].column});
@@ -105,8 +111,16 @@ public final class ParquetCurReader implements ColumnarCurReader {
           fill(pageColumns, n, name, rowBase + done);
           for (int i = 0; i < n; i++) {
             run.beginRow(rowBase + done + i + 1);
-            for (ColumnFeed feed : feedArray) {
-              feed.deliver(run, i);
+            // One loop per feed class: each call site sees one class and is inlined (a loop over
+            // all feeds made ten megamorphic calls per row).
+            for (TextFeed t : texts) {
+              t.deliver(run, i);
+            }
+            for (NumberFeed x : numbers) {
+              x.deliver(run, i);
+            }
+            for (DateFeed d : dates) {
+              d.deliver(run, i);
             }
             run.endRow();
           }
