@@ -7,7 +7,6 @@ import io.offgridflow.jobs.internal.RunningJob;
 import io.offgridflow.jobs.internal.RunningJob.StopReason;
 import io.offgridflow.jobs.spi.ClaimRequest;
 import io.offgridflow.jobs.spi.ClaimedJob;
-import io.offgridflow.jobs.spi.CompleteAndClaim;
 import io.offgridflow.jobs.spi.Completion;
 import io.offgridflow.jobs.spi.Completion.Outcome;
 import io.offgridflow.jobs.spi.HeartbeatResult;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -53,14 +51,12 @@ import org.slf4j.LoggerFactory;
  * buffer, runs them on a pool, stores their completions in batches, renews their leases, and
  * rescues jobs whose worker died.
  *
- * <p>Threads: one store thread claims and completes (woken by the store's jobs-available signal,
- * polling as the fallback, by the buffer running low and by finished attempts), {@code concurrency}
- * handler threads that take jobs from the buffer, and two maintenance threads (heartbeats and
- * timeouts; rescue and queue stats). The store thread stores finished attempts many per round trip
- * and, when the buffer has room, claims in the same round trip ({@link
- * JobStore#completeAndClaim}); it claims again while the handlers still have buffered jobs to run,
- * so round trips overlap with running, and each claim fills the buffer's free room rather than the
- * few slots that just freed. Every node rescues, so jobs of a killed worker run again within {@link
+ * <p>Threads: one dispatcher claims (woken by the store's jobs-available signal, polling as the
+ * fallback, and by the buffer running low), {@code concurrency} handler threads that take jobs from
+ * the buffer, one completer that stores finished attempts many per round trip, and two maintenance
+ * threads (heartbeats and timeouts; rescue and queue stats). The dispatcher claims again while the
+ * handlers still have buffered jobs to run, so claim round trips overlap with running, and each
+ * claim fills the buffer's free room rather than the few slots that just freed. Every node rescues, so jobs of a killed worker run again within {@link
  * #worstCaseRecovery()} (lease + rescue interval + poll interval; 20 + 5 + 1 = 26 s by default) as
  * long as any worker is alive.
  *
@@ -115,7 +111,7 @@ public final class Worker implements AutoCloseable {
   private final LinkedBlockingQueue<Pending> completions = new LinkedBlockingQueue<>();
   private final ReentrantLock wakeLock = new ReentrantLock();
   private final Condition wake = wakeLock.newCondition();
-  /** Set by wake-ups, cleared by the store thread when it wakes; volatile so signals coalesce without the lock. */
+  /** Set by wake-ups, cleared by the dispatcher when it wakes; volatile so signals coalesce without the lock. */
   private volatile boolean woken;
   /** The last claim got fewer jobs than it asked for: buffer room alone will not find more. */
   private volatile boolean drained;
@@ -124,11 +120,8 @@ public final class Worker implements AutoCloseable {
 
   private final ExecutorService handlerPool;
   private final ScheduledExecutorService maintenance;
-  /** Claims and completes; see {@link #storeLoop()}. */
-  private final Thread storeThread;
-  /** Counted down once the store thread has seen the worker stop and will claim no more. */
-  private final CountDownLatch claimsStopped = new CountDownLatch(1);
-  /** Set by shutdown once every completion is queued: the store thread stops when it has stored them. */
+  private final Thread dispatcher;
+  private final Thread completer;
   private volatile boolean completerStop;
   private @Nullable ScheduleRunner scheduleRunner;
 
@@ -170,7 +163,8 @@ public final class Worker implements AutoCloseable {
     }, null, true, 0, concurrency, 1, pool -> true, 60, TimeUnit.SECONDS);
     this.maintenance = new ScheduledThreadPoolExecutor(2,
         r -> thread(r, "ogf-jobs-" + workerId + "-maintenance-" + threadNo.incrementAndGet()));
-    this.storeThread = thread(this::storeLoop, "ogf-jobs-" + workerId + "-store");
+    this.dispatcher = thread(this::dispatchLoop, "ogf-jobs-" + workerId + "-dispatch");
+    this.completer = thread(this::completeLoop, "ogf-jobs-" + workerId + "-complete");
   }
 
   private static Thread thread(Runnable r, String name) {
@@ -217,7 +211,8 @@ public final class Worker implements AutoCloseable {
           .objectMapper(mapper).openTelemetry(otel).build();
       scheduleRunner = runner.start();
     }
-    storeThread.start();
+    completer.start();
+    dispatcher.start();
     LOG.info("job worker {} started: concurrency {}, prefetch {}, queues {}, types {}", workerId, concurrency,
         prefetch, queues, handlers.keySet());
     return this;
@@ -237,7 +232,7 @@ public final class Worker implements AutoCloseable {
 
   private void signal() {
     if (woken) {
-      // A wake-up is already pending: the store thread will see it before it next waits.
+      // A wake-up is already pending: the dispatcher will see it before it next waits.
       return;
     }
     wakeLock.lock();
@@ -264,97 +259,29 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  /**
-   * The store thread: each pass stores the attempts that finished since the last round trip and,
-   * when the buffer has room, claims in the same round trip. Claims: when the buffer is at or below
-   * its low-water mark, or (riding along with completions) when at least a quarter of the prefetch
-   * has freed; never while the last claim found the queue drained, until a wake-up or the poll
-   * interval says to look again. Stops once shutdown has queued every completion and they are stored.
-   */
-  private void storeLoop() {
-    List<Pending> batch = new ArrayList<>();
-    long nextPoll = System.nanoTime();
-    int rideAlong = Math.max(1, prefetch / 4);
-    while (true) {
-      boolean running = state.get() == State.RUNNING;
-      if (!running) {
-        claimsStopped.countDown();
-      }
-      batch.clear();
-      completions.drainTo(batch, MAX_COMPLETION_BATCH);
+  private void dispatchLoop() {
+    Set<String> types = handlers.keySet();
+    while (state.get() == State.RUNNING && !Thread.currentThread().isInterrupted()) {
       int room = capacity - busy.get();
-      boolean lookAgain = !drained || System.nanoTime() - nextPoll >= 0;
-      boolean claim = running && room > 0 && lookAgain
-          && (buffered.get() <= lowWater || (!batch.isEmpty() && room >= rideAlong));
-      if (claim) {
-        if (claimAndComplete(batch, room)) {
-          if (drained) {
-            nextPoll = System.nanoTime() + pollInterval.toNanos();
-          }
-        } else {
-          await(pollInterval);
-        }
+      if (room <= 0 || buffered.get() > lowWater) {
+        // Enough is buffered: claim again when the handlers have eaten into it (they signal).
+        await(pollInterval);
         continue;
       }
-      if (!batch.isEmpty()) {
-        try {
-          flush(batch);
-        } catch (RuntimeException e) {
-          // flush() retries store failures itself; this guards the thread against anything else, so
-          // one bad batch cannot stop every later completion. The batch's leases expire and it reruns.
-          LOG.error("job worker {}: completing {} jobs failed unexpectedly", workerId, batch.size(), e);
-          batch.forEach(p -> inFlight.remove(p.completion().id()));
-        }
+      List<ClaimedJob> claimed;
+      try {
+        claimed = store.claim(new ClaimRequest(workerId, queues, types, room, clock.instant(), lease,
+            defaultTenantLimit, tenantLimits));
+      } catch (RuntimeException e) {
+        LOG.warn("job worker {}: claim failed; trying again in {}", workerId, pollInterval, e);
+        await(pollInterval);
         continue;
       }
-      if (!running && completerStop && completions.isEmpty()) {
-        return;
+      dispatch(claimed);
+      drained = claimed.size() < room;
+      if (drained) {
+        await(pollInterval);
       }
-      if (running) {
-        long untilPoll = drained ? nextPoll - System.nanoTime() : pollInterval.toNanos();
-        await(Duration.ofNanos(Math.max(untilPoll, 1_000_000)));
-      } else {
-        awaitCompletion();
-      }
-    }
-  }
-
-  /**
-   * Stores {@code batch} and claims up to {@code room} jobs in one store call. False if the store
-   * failed: the completions go back to the queue (re-applying them is harmless, they are fenced) and
-   * the caller waits before trying again.
-   */
-  private boolean claimAndComplete(List<Pending> batch, int room) {
-    List<Completion> list = completionsOf(batch);
-    CompleteAndClaim result;
-    try {
-      result = store.completeAndClaim(workerId, list, new ClaimRequest(workerId, queues, handlers.keySet(), room,
-          clock.instant(), lease, defaultTenantLimit, tenantLimits));
-    } catch (RuntimeException e) {
-      LOG.warn("job worker {}: claim{} failed; trying again in {}", workerId,
-          batch.isEmpty() ? "" : " with " + batch.size() + " completions", pollInterval, e);
-      for (Pending p : batch) {
-        completions.add(p.asRetried());
-      }
-      return false;
-    }
-    completed(batch, result.notApplied());
-    dispatch(result.claimed());
-    drained = result.claimed().size() < room;
-    return true;
-  }
-
-  /** Waits for the next completion while stopping (handlers still finishing), briefly. */
-  private void awaitCompletion() {
-    Pending next;
-    try {
-      next = completions.poll(50, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    if (next != null) {
-      completions.add(next);
     }
   }
 
@@ -446,7 +373,7 @@ public final class Worker implements AutoCloseable {
         span.recordException(failure);
         span.setStatus(StatusCode.ERROR, c.outcome().name());
       }
-      enqueueCompletion(new Pending(rj, c, failure != null));
+      completions.add(new Pending(rj, c, failure != null));
     } finally {
       span.end();
     }
@@ -470,7 +397,7 @@ public final class Worker implements AutoCloseable {
     buffered.decrementAndGet();
     busy.decrementAndGet();
     ClaimedJob j = rj.job();
-    enqueueCompletion(new Pending(rj, new Completion(j.id(), j.attempt(), Outcome.RELEASED, now, null, null, null),
+    completions.add(new Pending(rj, new Completion(j.id(), j.attempt(), Outcome.RELEASED, now, null, null, null),
         false));
     return true;
   }
@@ -524,37 +451,45 @@ public final class Worker implements AutoCloseable {
 
   // ---- completing --------------------------------------------------------------------------
 
-  /**
-   * A completion waiting for the store thread. {@code retried}: it was in a store call that failed,
-   * so it may have been applied already and coming back as not applied is expected.
-   */
-  private record Pending(RunningJob job, Completion completion, boolean failed, boolean retried) {
-    Pending(RunningJob job, Completion completion, boolean failed) {
-      this(job, completion, failed, false);
-    }
+  /** A completion waiting for the completer. */
+  private record Pending(RunningJob job, Completion completion, boolean failed) {}
 
-    Pending asRetried() {
-      return new Pending(job, completion, failed, true);
+  private void completeLoop() {
+    List<Pending> batch = new ArrayList<>();
+    while (true) {
+      Pending first;
+      try {
+        first = completions.poll(50, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        first = null;
+      }
+      if (first == null) {
+        if (completerStop && completions.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      batch.clear();
+      batch.add(first);
+      // Everything that finished while the last batch was in flight goes in one round trip.
+      completions.drainTo(batch, MAX_COMPLETION_BATCH - 1);
+      try {
+        flush(batch);
+      } catch (RuntimeException e) {
+        // flush() retries store failures itself; this guards the thread against anything else, so
+        // one bad batch cannot stop every later completion. The batch's leases expire and it reruns.
+        LOG.error("job worker {}: completing {} jobs failed unexpectedly", workerId, batch.size(), e);
+        batch.forEach(p -> inFlight.remove(p.completion().id()));
+      }
     }
   }
 
-  /** Queues a completion for the store thread and wakes it. */
-  private void enqueueCompletion(Pending p) {
-    completions.add(p);
-    signal();
-  }
-
-  private static List<Completion> completionsOf(List<Pending> batch) {
+  private void flush(List<Pending> batch) {
     List<Completion> list = new ArrayList<>(batch.size());
     for (Pending p : batch) {
       list.add(p.completion());
     }
-    return list;
-  }
-
-  /** Stores completions alone (no claim), retrying with backoff while the store fails. */
-  private void flush(List<Pending> batch) {
-    List<Completion> list = completionsOf(batch);
     Set<Long> rejected;
     long backoff = 50;
     while (true) {
@@ -573,23 +508,13 @@ public final class Worker implements AutoCloseable {
         backoff = Math.min(backoff * 2, 5_000);
       }
     }
-    completed(batch, rejected);
-  }
-
-  /** Bookkeeping after a store call applied {@code batch} except {@code rejected}. */
-  private void completed(List<Pending> batch, Set<Long> rejected) {
     Attributes succeededOf = null;
     long succeededRun = 0;
     for (Pending p : batch) {
       long id = p.completion().id();
       inFlight.remove(id);
       if (!rejected.isEmpty() && rejected.contains(id)) {
-        if (p.retried()) {
-          LOG.debug("job worker {}: completion of {} not applied on retry (the failed call may have applied it)",
-              workerId, p.job());
-        } else {
-          LOG.warn("job worker {}: completion of {} refused: its lease was lost", workerId, p.job());
-        }
+        LOG.warn("job worker {}: completion of {} refused: its lease was lost", workerId, p.job());
         continue;
       }
       Attributes a = p.job().attributes();
@@ -721,7 +646,7 @@ public final class Worker implements AutoCloseable {
       scheduleRunner.close();
     }
     signal();
-    awaitClaimsStopped(Duration.ofSeconds(30));
+    join(dispatcher, Duration.ofSeconds(30));
     // Buffered jobs never started: they go back at once rather than wait for a handler (and a handler
     // thread that frees up from now on hands back what it takes instead of starting it).
     Instant stopAt = clock.instant();
@@ -753,7 +678,7 @@ public final class Worker implements AutoCloseable {
       if (rj.release()) {
         rj.stop(StopReason.SHUTDOWN);
         ClaimedJob j = rj.job();
-        enqueueCompletion(new Pending(rj,
+        completions.add(new Pending(rj,
             new Completion(j.id(), j.attempt(), Outcome.RELEASED, now, null, null, rj.lastProgress()), false));
         handedBack++;
       }
@@ -763,24 +688,11 @@ public final class Worker implements AutoCloseable {
       handlerPool.shutdownNow();
     }
     completerStop = true;
-    signal();
-    join(storeThread, lease);
+    join(completer, lease);
     state.set(State.STOPPED);
     shutdownThreads();
     LOG.info("job worker {} stopped", workerId);
     return finished;
-  }
-
-  /** Waits until the store thread will claim no more (a claim in flight has been dispatched). */
-  private void awaitClaimsStopped(Duration max) {
-    try {
-      if (!claimsStopped.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("job worker {}: a claim was still in flight after {}; its jobs are handed back as they arrive",
-            workerId, max);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private void shutdownThreads() {
@@ -964,7 +876,7 @@ public final class Worker implements AutoCloseable {
       return this;
     }
 
-    /** How long the store thread waits for a wake-up before claiming anyway (default 1 s). */
+    /** How long the dispatcher waits for a wake-up before claiming anyway (default 1 s). */
     public Builder pollInterval(Duration interval) {
       this.pollInterval = interval;
       return this;

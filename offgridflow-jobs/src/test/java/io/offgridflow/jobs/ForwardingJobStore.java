@@ -17,8 +17,7 @@ import java.util.Set;
 
 /**
  * A {@link JobStore} that passes every call to another, for test stores that count or fail some
- * calls. {@link JobStore#completeAndClaim} is left to the interface's default, so it goes through
- * this store's own {@link #complete} and {@link #claim}.
+ * calls.
  */
 abstract class ForwardingJobStore implements JobStore {
   final JobStore delegate;

@@ -5,7 +5,6 @@ import io.offgridflow.jobs.JobRecord;
 import io.offgridflow.jobs.JobStatus;
 import io.offgridflow.jobs.spi.ClaimRequest;
 import io.offgridflow.jobs.spi.ClaimedJob;
-import io.offgridflow.jobs.spi.CompleteAndClaim;
 import io.offgridflow.jobs.spi.Completion;
 import io.offgridflow.jobs.spi.EnqueueOutcome;
 import io.offgridflow.jobs.spi.HeartbeatResult;
@@ -22,10 +21,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A pass-through {@link JobStore} that counts the drain's round trips (claims, completions, and both
- * in one {@link JobStore#completeAndClaim} call) and the jobs they carried, so the benchmark shows
- * batch sizes next to the rate (the Worker's cost is mostly round trips, and these say how many it
- * made).
+ * A pass-through {@link JobStore} that counts the drain's claim and complete round trips and the jobs
+ * they carried, so the benchmark shows batch sizes next to the rate (the Worker's cost is mostly
+ * round trips, and these say how many it made).
  */
 final class CountingStore implements JobStore {
   private final JobStore delegate;
@@ -35,10 +33,6 @@ final class CountingStore implements JobStore {
   private final LongAdder completes = new LongAdder();
   private final LongAdder completed = new LongAdder();
   private final LongAdder completeNanos = new LongAdder();
-  private final LongAdder combined = new LongAdder();
-  private final LongAdder combinedCompleted = new LongAdder();
-  private final LongAdder combinedClaimed = new LongAdder();
-  private final LongAdder combinedNanos = new LongAdder();
 
   CountingStore(JobStore delegate) {
     this.delegate = delegate;
@@ -47,13 +41,9 @@ final class CountingStore implements JobStore {
   String summary() {
     long c = Math.max(1, claims.sum());
     long k = Math.max(1, completes.sum());
-    long b = Math.max(1, combined.sum());
-    return String.format(Locale.ROOT, "%d claims of %.0f jobs avg, %.1f ms avg; %d completes of %.0f avg, %.1f ms avg;"
-        + " %d complete-and-claims of %.0f + %.0f avg, %.1f ms avg",
+    return String.format(Locale.ROOT, "%d claims of %.0f jobs avg, %.1f ms avg; %d completes of %.0f avg, %.1f ms avg",
         claims.sum(), claimed.sum() / (double) c, claimNanos.sum() / 1e6 / c,
-        completes.sum(), completed.sum() / (double) k, completeNanos.sum() / 1e6 / k,
-        combined.sum(), combinedCompleted.sum() / (double) b, combinedClaimed.sum() / (double) b,
-        combinedNanos.sum() / 1e6 / b);
+        completes.sum(), completed.sum() / (double) k, completeNanos.sum() / 1e6 / k);
   }
 
   @Override
@@ -84,20 +74,6 @@ final class CountingStore implements JobStore {
     completeNanos.add(System.nanoTime() - t0);
     completes.increment();
     completed.add(completions.size());
-    return r;
-  }
-
-  @Override
-  public CompleteAndClaim completeAndClaim(String workerId, List<Completion> completions, ClaimRequest request) {
-    if (completions.isEmpty()) {
-      return new CompleteAndClaim(Set.of(), claim(request));
-    }
-    long t0 = System.nanoTime();
-    CompleteAndClaim r = delegate.completeAndClaim(workerId, completions, request);
-    combinedNanos.add(System.nanoTime() - t0);
-    combined.increment();
-    combinedCompleted.add(completions.size());
-    combinedClaimed.add(r.claimed().size());
     return r;
   }
 

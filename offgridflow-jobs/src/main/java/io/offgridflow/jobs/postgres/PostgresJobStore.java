@@ -9,7 +9,6 @@ import io.offgridflow.jobs.JobRecord;
 import io.offgridflow.jobs.JobStatus;
 import io.offgridflow.jobs.spi.ClaimRequest;
 import io.offgridflow.jobs.spi.ClaimedJob;
-import io.offgridflow.jobs.spi.CompleteAndClaim;
 import io.offgridflow.jobs.spi.Completion;
 import io.offgridflow.jobs.spi.EnqueueOutcome;
 import io.offgridflow.jobs.spi.HeartbeatResult;
@@ -119,7 +118,6 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   private final String claimSql;
   private final String claimLimitedSql;
   private final String completeSql;
-  private final String completeAndClaimSql;
   private final String rescueSql;
 
   private PostgresJobStore(Builder b) {
@@ -133,7 +131,6 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     this.claimSql = claimSql(false);
     this.claimLimitedSql = claimSql(true);
     this.completeSql = completeSql();
-    this.completeAndClaimSql = completeSql + ";\n" + claimSql;
     this.rescueSql = rescueSql();
   }
 
@@ -327,7 +324,8 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   }
 
   private List<ClaimedJob> doClaim(ClaimRequest request) {
-    boolean limited = tenantLimited(request);
+    boolean limited = request.defaultTenantLimit() != Integer.MAX_VALUE
+        || request.tenantLimits().values().stream().anyMatch(v -> v != Integer.MAX_VALUE);
     OffsetDateTime now = odt(request.now());
     OffsetDateTime leaseEnd = odt(request.now().plus(request.lease()));
     int window = limited ? Math.min(request.limit() * 4, request.limit() + 1_000) : request.limit();
@@ -384,11 +382,6 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     }
   }
 
-  private static boolean tenantLimited(ClaimRequest request) {
-    return request.defaultTenantLimit() != Integer.MAX_VALUE
-        || request.tenantLimits().values().stream().anyMatch(v -> v != Integer.MAX_VALUE);
-  }
-
   private static int bindCandidates(Connection c, PreparedStatement ps, int p, ClaimRequest r,
       OffsetDateTime now, int window) throws SQLException {
     ps.setArray(p++, c.createArrayOf("text", r.queues().stream().sorted().toArray(String[]::new)));
@@ -417,19 +410,15 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       .thenComparingLong(r -> r.job().id());
 
   private static ClaimBatch readClaimed(PreparedStatement ps) throws SQLException {
-    try (ResultSet rs = ps.executeQuery()) {
-      return readClaimed(rs);
-    }
-  }
-
-  private static ClaimBatch readClaimed(ResultSet rs) throws SQLException {
     List<Ranked> jobs = new ArrayList<>();
     long seen = 0;
-    while (rs.next()) {
-      jobs.add(new Ranked(new ClaimedJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-          rs.getString(5), rs.getInt(6), rs.getInt(7), Duration.ofMillis(rs.getLong(8)), instant(rs, 9),
-          instant(rs, 10)), rs.getInt(11)));
-      seen = rs.getLong(12);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        jobs.add(new Ranked(new ClaimedJob(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getInt(6), rs.getInt(7), Duration.ofMillis(rs.getLong(8)), instant(rs, 9),
+            instant(rs, 10)), rs.getInt(11)));
+        seen = rs.getLong(12);
+      }
     }
     return new ClaimBatch(jobs, seen);
   }
@@ -535,20 +524,6 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     if (completions.isEmpty()) {
       return Set.of();
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(completeSql)) {
-      bindCompletions(c, ps, 1, workerId, completions);
-      try (ResultSet rs = ps.executeQuery()) {
-        return notApplied(completions, rs);
-      }
-    } catch (SQLException e) {
-      throw PostgresStoreException.of("completion of " + completions.size() + " jobs by " + workerId, e);
-    }
-  }
-
-  /** Binds the parameters of {@link #completeSql()} from {@code p}; returns the next index. */
-  private static int bindCompletions(Connection c, PreparedStatement ps, int p, String workerId,
-      List<Completion> completions) throws SQLException {
     int n = completions.size();
     Long[] ids = new Long[n];
     Integer[] att = new Integer[n];
@@ -568,78 +543,34 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       error[i] = x.error();
       prog[i] = x.progress();
     }
-    ps.setArray(p++, c.createArrayOf("int8", ids));
-    ps.setArray(p++, c.createArrayOf("int4", att));
-    ps.setArray(p++, c.createArrayOf("text", outcome));
-    ps.setArray(p++, c.createArrayOf("text", at));
-    ps.setArray(p++, c.createArrayOf("text", retryAt));
-    ps.setArray(p++, c.createArrayOf("text", error));
-    ps.setArray(p++, c.createArrayOf("float8", prog));
-    ps.setString(p++, workerId);
-    ps.setString(p++, workerId);
-    return p;
-  }
-
-  /** The completions whose id {@code applied} (the completion statement's rows) does not hold. */
-  private static Set<Long> notApplied(List<Completion> completions, ResultSet applied) throws SQLException {
-    Set<Long> ids = new HashSet<>();
-    while (applied.next()) {
-      ids.add(applied.getLong(1));
+    Set<Long> applied = new HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(completeSql)) {
+      int p = 1;
+      ps.setArray(p++, c.createArrayOf("int8", ids));
+      ps.setArray(p++, c.createArrayOf("int4", att));
+      ps.setArray(p++, c.createArrayOf("text", outcome));
+      ps.setArray(p++, c.createArrayOf("text", at));
+      ps.setArray(p++, c.createArrayOf("text", retryAt));
+      ps.setArray(p++, c.createArrayOf("text", error));
+      ps.setArray(p++, c.createArrayOf("float8", prog));
+      ps.setString(p++, workerId);
+      ps.setString(p, workerId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          applied.add(rs.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw PostgresStoreException.of("completion of " + n + " jobs by " + workerId, e);
     }
     Set<Long> ignored = new LinkedHashSet<>();
     for (Completion x : completions) {
-      if (!ids.contains(x.id())) {
+      if (!applied.contains(x.id())) {
         ignored.add(x.id());
       }
     }
     return ignored;
-  }
-
-  // ---------------------------------------------------------------- complete and claim
-
-  @Override
-  public CompleteAndClaim completeAndClaim(String workerId, List<Completion> completions, ClaimRequest request) {
-    if (completions.isEmpty()) {
-      return new CompleteAndClaim(Set.of(), claim(request));
-    }
-    if (tenantLimited(request)) {
-      // Limited claims take an advisory lock in their own transaction; they stay two round trips.
-      return JobStore.super.completeAndClaim(workerId, completions, request);
-    }
-    return traced("complete_and_claim", completions.size() + request.limit(),
-        () -> doCompleteAndClaim(workerId, completions, request));
-  }
-
-  private CompleteAndClaim doCompleteAndClaim(String workerId, List<Completion> completions, ClaimRequest request) {
-    OffsetDateTime now = odt(request.now());
-    OffsetDateTime leaseEnd = odt(request.now().plus(request.lease()));
-    // Two statements in one PreparedStatement: the driver sends both before one Sync, so they cost
-    // one round trip, and run as one implicit transaction (one commit). The claim statement takes
-    // its own snapshot after the completion statement, so it sees the stored outcomes (a retried or
-    // released job may be claimed again at once, as its next attempt), as two calls would.
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(completeAndClaimSql)) {
-      int p = bindCompletions(c, ps, 1, workerId, completions);
-      p = bindCandidates(c, ps, p, request, now, request.limit());
-      bindClaimTail(ps, p, request, now, leaseEnd, request.limit());
-      if (!ps.execute()) {
-        throw new SQLException("complete-and-claim: the completion statement returned no rows");
-      }
-      Set<Long> notApplied;
-      try (ResultSet rs = ps.getResultSet()) {
-        notApplied = notApplied(completions, rs);
-      }
-      if (!ps.getMoreResults()) {
-        throw new SQLException("complete-and-claim: the claim statement returned no rows");
-      }
-      List<ClaimedJob> claimed;
-      try (ResultSet rs = ps.getResultSet()) {
-        claimed = inClaimOrder(readClaimed(rs).jobs());
-      }
-      return new CompleteAndClaim(notApplied, claimed);
-    } catch (SQLException e) {
-      throw PostgresStoreException.of("completion of " + completions.size() + " jobs and claim by " + workerId, e);
-    }
   }
 
   // ---------------------------------------------------------------- rescue

@@ -57,22 +57,6 @@ public interface JobStore {
   Set<Long> complete(String workerId, List<Completion> completions);
 
   /**
-   * Applies {@code completions} as {@link #complete} does, then claims as {@link #claim} does for
-   * {@code request}: the worker's steady state, where finished jobs make room for new ones. A store
-   * that can do both in one round trip should (PostgreSQL does, for claims without tenant limits),
-   * which halves a busy worker's round trips and commits. The completions apply first, so the claim
-   * may return a job this call retried or released, as its next attempt. If the call throws, any part of it may have been applied; completions are fenced by
-   * worker and attempt, so applying the same completions again is harmless (they come back as not
-   * applied).
-   *
-   * <p>The default runs {@link #complete} then {@link #claim}.
-   */
-  default CompleteAndClaim completeAndClaim(String workerId, List<Completion> completions, ClaimRequest request) {
-    Set<Long> notApplied = completions.isEmpty() ? Set.of() : complete(workerId, completions);
-    return new CompleteAndClaim(notApplied, claim(request));
-  }
-
-  /**
    * Rescues RUNNING jobs whose lease expired before {@code now}: each gets an {@link
    * io.offgridflow.jobs.AttemptError} saying its lease expired, then becomes AVAILABLE at once, or
    * DEAD if it has used its last attempt. Any node may call this; each expired job is rescued once.
