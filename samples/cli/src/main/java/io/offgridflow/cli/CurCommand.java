@@ -1,5 +1,6 @@
 package io.offgridflow.cli;
 
+import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
@@ -55,6 +56,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
       ExitCodes.INTERNAL_TEXT
     })
 final class CurCommand implements Callable<Integer> {
+  /** How the table shows a row without a tag (the CSV output leaves the cell empty). */
+  static final String UNTAGGED = "(untagged)";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--input", required = true, paramLabel = "FILE|S3URI",
@@ -83,8 +87,8 @@ final class CurCommand implements Callable<Integer> {
   String format = "auto";
 
   @Option(names = "--group-by", paramLabel = "KEYS", defaultValue = "class,service,region",
-      description = "Comma-separated: class, service, region, account, month, day, usage_type"
-          + " (default class,service,region).")
+      description = "Comma-separated: class, service, region, account, month, day, usage_type, and"
+          + " tag:KEY for a cost-allocation tag such as tag:user:Team (CSV CURs only; default class,service,region).")
   String groupBy = "class,service,region";
 
   @Option(names = "--no-embodied", description = "Leave out embodied (manufacturing) emissions of instances.")
@@ -95,7 +99,8 @@ final class CurCommand implements Callable<Integer> {
   boolean ccfQuirks;
 
   @Option(names = "--output", paramLabel = "FILE",
-      description = "Write the groups as CSV: one column per group-by key, then kwh, co2e_kg, rows.")
+      description = "Write the groups as CSV: one column per group-by key, one tag:KEY column per tag (empty"
+          + " when untagged), then kwh, co2e_kg, rows.")
   @Nullable Path output;
 
   @Override
@@ -103,10 +108,10 @@ final class CurCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     CurFormat f;
-    List<GroupKey> keys;
+    GroupBy keys;
     try {
       f = CurFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
-      keys = GroupKey.parseList(groupBy);
+      keys = GroupBy.parse(groupBy);
     } catch (IllegalArgumentException | OffGridFlowException e) {
       err.println("offgridflow cur: " + (e instanceof OffGridFlowException ? e.getMessage()
           : "--format '" + format + "': expected auto, cur1 or cur2"));
@@ -116,7 +121,8 @@ final class CurCommand implements Callable<Integer> {
     CurResult r;
     S3Client s3 = null;
     try {
-      CurConnector.Builder b = CurConnector.builder().format(f).groupBy(keys).embodied(!noEmbodied)
+      CurConnector.Builder b = CurConnector.builder().format(f).groupBy(keys.keys()).groupByTags(keys.tags())
+          .embodied(!noEmbodied)
           .model(CcfModel.builder().ccfQuirks(ccfQuirks).build())
           .billingPeriods(billingPeriods).listObjectsWithoutManifest(listObjects);
       for (String in : inputs) {
@@ -176,11 +182,60 @@ final class CurCommand implements Callable<Integer> {
     return b.build();
   }
 
-  static void writeCsv(CurResult r, Writer w) throws IOException {
+  /**
+   * A {@code --group-by} value split into {@link GroupKey}s and tag keys: {@code tag:} entries are
+   * tags (the rest of the entry, case kept, may itself hold colons), the others group keys.
+   *
+   * <pre>{@code
+   * GroupBy.parse("class,tag:user:Team,service");   // keys [CLASS, SERVICE], tags [user:Team]
+   * }</pre>
+   */
+  record GroupBy(List<GroupKey> keys, List<String> tags) {
+    static final String TAG = "tag:";
+
+    static GroupBy parse(String csv) {
+      List<String> plain = new ArrayList<>();
+      List<String> tags = new ArrayList<>();
+      for (String part : csv.split(",")) {
+        String p = part.trim();
+        if (p.regionMatches(true, 0, TAG, 0, TAG.length())) {
+          String key = p.substring(TAG.length()).trim();
+          if (key.isEmpty()) {
+            throw new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION,
+                "group-by entry '" + p + "' names no tag; expected tag:KEY such as tag:user:Team");
+          }
+          if (!tags.contains(key)) {
+            tags.add(key);
+          }
+        } else {
+          plain.add(p);
+        }
+      }
+      return new GroupBy(GroupKey.parseList(String.join(",", plain)), List.copyOf(tags));
+    }
+  }
+
+  /** Column names: the group-by keys, then {@code tag:KEY} per tag. */
+  private static List<String> groupColumns(CurResult r) {
     List<String> head = new ArrayList<>();
     for (GroupKey k : r.groupBy()) {
       head.add(k.key());
     }
+    for (String t : r.groupByTags()) {
+      head.add(GroupBy.TAG + t);
+    }
+    return head;
+  }
+
+  /** A group's values in {@link #groupColumns} order. */
+  private static List<String> groupValues(CurGroup g) {
+    List<String> v = new ArrayList<>(g.key());
+    v.addAll(g.tags());
+    return v;
+  }
+
+  static void writeCsv(CurResult r, Writer w) throws IOException {
+    List<String> head = groupColumns(r);
     head.add("kwh");
     head.add("co2e_kg");
     head.add("rows");
@@ -188,7 +243,7 @@ final class CurCommand implements Callable<Integer> {
     w.write('\n');
     for (CurGroup g : r.groups()) {
       StringBuilder sb = new StringBuilder();
-      for (String v : g.key()) {
+      for (String v : groupValues(g)) {
         sb.append(csv(v)).append(',');
       }
       sb.append(num(g.kwh())).append(',').append(num(g.co2eKg())).append(',').append(g.rows()).append('\n');
@@ -197,15 +252,23 @@ final class CurCommand implements Callable<Integer> {
   }
 
   private static void printTable(CurResult r, PrintWriter out) {
-    List<String> head = new ArrayList<>();
-    for (GroupKey k : r.groupBy()) {
-      head.add(k.key());
+    List<String> head = groupColumns(r);
+    int keys = r.groupBy().size();
+    List<List<String>> cells = new ArrayList<>();
+    for (CurGroup g : r.groups()) {
+      List<String> v = groupValues(g);
+      for (int i = 0; i < v.size(); i++) {
+        if (v.get(i).isEmpty()) {
+          v.set(i, i < keys ? "-" : UNTAGGED);
+        }
+      }
+      cells.add(v);
     }
     int[] width = new int[head.size()];
     for (int i = 0; i < head.size(); i++) {
       width[i] = head.get(i).length();
-      for (CurGroup g : r.groups()) {
-        width[i] = Math.max(width[i], g.key().get(i).length());
+      for (List<String> v : cells) {
+        width[i] = Math.max(width[i], v.get(i).length());
       }
     }
     StringBuilder h = new StringBuilder();
@@ -213,11 +276,11 @@ final class CurCommand implements Callable<Integer> {
       h.append(pad(head.get(i), width[i])).append("  ");
     }
     out.printf(Locale.ROOT, "%s%16s %16s %10s%n", h, "kWh", "kg CO2e", "rows");
-    for (CurGroup g : r.groups()) {
+    for (int n = 0; n < cells.size(); n++) {
+      CurGroup g = r.groups().get(n);
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < head.size(); i++) {
-        String v = g.key().get(i);
-        sb.append(pad(v.isEmpty() ? "-" : v, width[i])).append("  ");
+        sb.append(pad(cells.get(n).get(i), width[i])).append("  ");
       }
       out.printf(Locale.ROOT, "%s%16.6f %16.6f %10d%n", sb, g.kwh(), g.co2eKg(), g.rows());
     }

@@ -70,6 +70,7 @@ import org.slf4j.LoggerFactory;
  *     .s3(s3Client, "s3://billing-bucket/cur")             // follows the report manifests
  *     .billingPeriods(List.of(YearMonth.of(2025, 1)))      // optional
  *     .groupBy(GroupKey.parseList("class,service,region"))
+ *     .groupByTags(List.of("user:Team"))                  // optional, CSV only
  *     .build();
  * CurResult r = cur.sync(SyncContext.builder().stateStore(store).build());
  * r.accounting().read();   // = estimated + unknown + unsupported + ignored
@@ -92,6 +93,7 @@ public final class CurConnector implements Connector<CurResult> {
   private final CurFormat format;
   private final CcfModel model;
   private final List<GroupKey> groupBy;
+  private final List<String> groupByTags;
   private final boolean embodied;
   private final Tracer tracer;
   private final LongCounter rowCounter;
@@ -106,6 +108,7 @@ public final class CurConnector implements Connector<CurResult> {
     this.format = b.format;
     this.model = b.model != null ? b.model : CcfModel.builder().build();
     this.groupBy = b.groupBy;
+    this.groupByTags = b.groupByTags;
     this.embodied = b.embodied;
     this.tracer = b.otel.getTracer(SCOPE);
     this.rowCounter = b.otel.getMeter(SCOPE).counterBuilder("offgridflow.connectors.aws.cur.rows").setUnit("{row}")
@@ -128,7 +131,7 @@ public final class CurConnector implements Connector<CurResult> {
     CurSource[] current = new CurSource[1];
     String[] currentName = {""};
     CurRun[] runRef = new CurRun[1];
-    CurRun run = new CurRun(model, format, groupBy, embodied, () -> {
+    CurRun run = new CurRun(model, format, groupBy, groupByTags, embodied, () -> {
       ctx.cancellation().throwIfCancelled(currentName[0] + " after " + runRef[0].rowsRead() + " rows");
       long now = ctx.clock().millis();
       if (now - lastReport[0] >= PROGRESS_EVERY_MS) {
@@ -201,7 +204,7 @@ public final class CurConnector implements Connector<CurResult> {
             + "): " + e.getMessage(), e);
       }
     }
-    return new CurResult(model.methodology(), groupBy, groups, acc, outcomes, kwh, co2e, run.chars());
+    return new CurResult(model.methodology(), groupBy, groupByTags, groups, acc, outcomes, kwh, co2e, run.chars());
   }
 
   /** Local files as given, then each S3 location's billing periods (resolved now: new months appear). */
@@ -242,6 +245,12 @@ public final class CurConnector implements Connector<CurResult> {
         byte[] head = stored.readNBytes(ColumnarReaders.HEAD);
         stored.reset();
         columnar = columnarReaders.find(head, head.length, name).orElse(null);
+        if (columnar != null && !groupByTags.isEmpty()) {
+          // Checked before an S3 object is copied: the columnar readers cannot feed tags yet.
+          throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, name + ": grouping by tags ("
+              + String.join(", ", groupByTags) + ") is supported for CSV CURs only for now, and this is a "
+              + columnar.formatName() + " file; group it without groupByTags");
+        }
       } catch (IOException | RuntimeException e) {
         stored.close();
         throw e;
@@ -297,6 +306,7 @@ public final class CurConnector implements Connector<CurResult> {
     private CurFormat format = CurFormat.AUTO;
     private @Nullable CcfModel model;
     private List<GroupKey> groupBy = List.of(GroupKey.CLASS, GroupKey.SERVICE, GroupKey.REGION);
+    private List<String> groupByTags = List.of();
     private boolean embodied = true;
     private OpenTelemetry otel = OpenTelemetry.noop();
 
@@ -362,6 +372,45 @@ public final class CurConnector implements Connector<CurResult> {
     /** Aggregation keys, in output order (default class, service, region). */
     public Builder groupBy(List<GroupKey> keys) {
       this.groupBy = List.copyOf(keys);
+      return this;
+    }
+
+    /**
+     * Cost-allocation tag keys to group by after the {@link #groupBy} keys, one dimension each, in
+     * this order (default none); each group's values are in {@link CurGroup#tags()}.
+     *
+     * <ul>
+     *   <li>CUR 1.0 CSV: the column {@code resourceTags/<key>}, e.g. {@code resourceTags/user:Team}
+     *       for {@code user:Team}. A key with no such column in a file's header is not an error:
+     *       no row of that file has the tag.
+     *   <li>CUR 2.0 CSV: the key in the {@code resource_tags} JSON object. CUR 2.0 normalises keys
+     *       ({@code user:Team} is written {@code user_team}: lower-case, other characters than
+     *       letters and digits become {@code _}), so the key is looked up as given, then in that
+     *       spelling; {@code user:Team} and {@code user_team} both work. No {@code resource_tags}
+     *       column means no row has tags.
+     *   <li>Parquet: not supported yet; a sync with tags fails on a Parquet file, naming it.
+     * </ul>
+     *
+     * <p>A row without the tag (missing, empty or {@code null}) groups under the empty string.
+     * Runs with tags group through a slower key path than runs without; the totals are the same.
+     *
+     * <pre>{@code
+     * CurConnector.builder().file(cur).groupBy(List.of(GroupKey.SERVICE))
+     *     .groupByTags(List.of("user:Team")).build();   // groups: [service] + [user:Team value]
+     * }</pre>
+     */
+    public Builder groupByTags(List<String> tagKeys) {
+      List<String> keys = new ArrayList<>();
+      for (String k : tagKeys) {
+        String t = Objects.requireNonNull(k, "tag key").trim();
+        if (t.isEmpty()) {
+          throw new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION, "groupByTags: a tag key is empty");
+        }
+        if (!keys.contains(t)) {
+          keys.add(t);
+        }
+      }
+      this.groupByTags = List.copyOf(keys);
       return this;
     }
 

@@ -62,11 +62,22 @@ public final class CurRun {
   private final CurFormat format;
   private final List<GroupKey> groupBy;
   private final boolean[] grouped = new boolean[WIDTH];
+  /**
+   * Tag keys grouped by, after the {@link GroupKey}s. Tag i's value id is slot {@code SLOTS + i}
+   * (pool, ids) and group key position {@code WIDTH + i}; CUR 2.0's JSON cell is slot
+   * {@code SLOTS + tagCount}. With no tags every array is as wide as before and rows take the
+   * packed-long path unchanged.
+   */
+  private final List<String> tagKeys;
+  private final int tagCount;
+  private final TagCells tagCells;
+  /** The file's CUR 2.0 {@code resource_tags} column index, or -1 (CUR 1.0, absent, or no tags asked). */
+  private int tagJsonColumn = -1;
 
-  private final BytePool[] pools = new BytePool[SLOTS];
+  private final BytePool[] pools;
   private final BytePool days = new BytePool();
-  private final GroupTable groups = new GroupTable(WIDTH);
-  private final GroupTable unknown = new GroupTable(WIDTH + 3);
+  private final GroupTable groups;
+  private final GroupTable unknown;
   private final LongMap<Rule> ruleByKey = new LongMap<>();
   private final Map<String, Rule> ruleBySlowKey = new HashMap<>();
   private final List<Rule> allRules = new ArrayList<>();
@@ -85,12 +96,12 @@ public final class CurRun {
   // Per record.
   private long line;
   private int fieldCount;
-  private final int[] ids = new int[SLOTS];
+  private final int[] ids;
   private int dayId;
   private double amount;
   private double cost;
-  private final int[] key = new int[WIDTH];
-  private final int[] ukey = new int[WIDTH + 3];
+  private final int[] key;
+  private final int[] ukey;
 
   private long rowsRead;
   private long fileRows;
@@ -98,7 +109,27 @@ public final class CurRun {
   private final Runnable every64k;
 
   public CurRun(CcfModel model, CurFormat format, List<GroupKey> groupBy, boolean embodied, Runnable every64k) {
+    this(model, format, groupBy, List.of(), embodied, every64k);
+  }
+
+  /**
+   * A run grouping by {@code groupBy} and then by the value of each of {@code tagKeys} (CUR 1.0
+   * column {@code resourceTags/<key>}, CUR 2.0 key of the {@code resource_tags} JSON object, as
+   * given or in CUR 2.0's normalised spelling). A row without a tag groups under the empty string.
+   */
+  public CurRun(CcfModel model, CurFormat format, List<GroupKey> groupBy, List<String> tagKeys, boolean embodied,
+      Runnable every64k) {
     this.model = model;
+    this.tagKeys = List.copyOf(tagKeys);
+    this.tagCount = this.tagKeys.size();
+    this.tagCells = new TagCells(this.tagKeys);
+    int slots = SLOTS + tagCount + (tagCount == 0 ? 0 : 1);
+    this.pools = new BytePool[slots];
+    this.ids = new int[slots];
+    this.groups = new GroupTable(WIDTH + tagCount);
+    this.unknown = new GroupTable(WIDTH + 3 + tagCount);
+    this.key = new int[WIDTH + tagCount];
+    this.ukey = new int[WIDTH + 3 + tagCount];
     this.rules = new CurRules(model, AwsUsageLists.load(), embodied);
     this.format = format;
     this.groupBy = List.copyOf(groupBy);
@@ -106,8 +137,11 @@ public final class CurRun {
     for (GroupKey g : groupBy) {
       grouped[position(g)] = true;
     }
-    for (int i = 0; i < SLOTS; i++) {
+    for (int i = 0; i < slots; i++) {
       pools[i] = new BytePool();
+    }
+    for (int i = SLOTS; i < SLOTS + tagCount; i++) {
+      pools[i].id(new byte[0], 0, 0); // id 0 is "": an empty cell and a missing tag are the same group
     }
   }
 
@@ -228,6 +262,11 @@ public final class CurRun {
    * @throws OffGridFlowException naming the file and the missing column
    */
   public int[] bindColumns(List<String> columnNames) {
+    if (tagCount != 0) {
+      // Columnar readers feed CurField values only; they have no way to pass tags yet.
+      throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ": grouping by tags ("
+          + String.join(", ", tagKeys) + ") is supported for CSV CURs only for now, not for Parquet");
+    }
     columnar = true;
     header = new ArrayList<>(columnNames);
     line = 0;
@@ -360,6 +399,59 @@ public final class CurRun {
       slotOfField[at] = s;
       requiredFields = Math.max(requiredFields, at + 1);
     }
+    bindTags(f);
+  }
+
+  /**
+   * Binds the requested tags' columns. A missing one is not an error: the file then has no row
+   * with that tag (CUR 1.0 has a column only for tags activated and present in the period).
+   * Tag columns are not required fields: a short row simply has no tag.
+   */
+  private void bindTags(CurFormat f) {
+    tagJsonColumn = -1;
+    if (tagCount == 0) {
+      return;
+    }
+    if (f == CurFormat.CUR1) {
+      for (int i = 0; i < tagCount; i++) {
+        int at = header.indexOf("resourceTags/" + tagKeys.get(i));
+        if (at >= 0 && slotOfField[at] < 0) {
+          slotOfField[at] = SLOTS + i;
+        }
+      }
+    } else {
+      int at = header.indexOf("resource_tags");
+      if (at >= 0 && slotOfField[at] < 0) {
+        slotOfField[at] = SLOTS + tagCount;
+        tagJsonColumn = at;
+      }
+    }
+  }
+
+  /** Puts the current row's tag value ids at key positions {@code WIDTH..}; -1 for no tag. */
+  private void tagKey(int[] k) {
+    if (tagJsonColumn >= 0) {
+      int cell = ids[SLOTS + tagCount];
+      int[] v;
+      if (cell < 0) {
+        v = null; // a short row: no tags
+      } else {
+        try {
+          v = tagCells.values(cell, pools[SLOTS + tagCount], pools, SLOTS);
+        } catch (IllegalArgumentException e) {
+          throw bad(tagJsonColumn, pools[SLOTS + tagCount].value(cell), e.getMessage());
+        }
+      }
+      for (int i = 0; i < tagCount; i++) {
+        int id = v == null ? 0 : v[i];
+        k[WIDTH + i] = id == 0 ? -1 : id;
+      }
+    } else {
+      for (int i = 0; i < tagCount; i++) {
+        int id = ids[SLOTS + i];
+        k[WIDTH + i] = id <= 0 ? -1 : id; // -1: no column or short row; 0: empty cell
+      }
+    }
   }
 
   private void row() {
@@ -378,7 +470,13 @@ public final class CurRun {
     k[K_MONTH] = grouped[K_MONTH] ? ids[DATE] : -1;
     k[K_DAY] = grouped[K_DAY] ? dayId : -1;
     k[K_USAGE] = grouped[K_USAGE] ? ids[USAGE_TYPE] : -1;
-    packedKey = pack(k);
+    if (tagCount == 0) {
+      packedKey = pack(k);
+    } else {
+      // Tags do not fit the packed long: such runs take the int-key path (the same groups, slower lookup).
+      tagKey(k);
+      packedKey = NOT_PACKED;
+    }
     UsageClass c = r.primary;
     switch (c) {
       case COMPUTE, STORAGE, NETWORKING -> {
@@ -404,6 +502,9 @@ public final class CurRun {
         ukey[WIDTH] = ids[PRODUCT];
         ukey[WIDTH + 1] = ids[UNIT];
         ukey[WIDTH + 2] = ids[REGION];
+        if (tagCount != 0) {
+          System.arraycopy(key, WIDTH, ukey, WIDTH + 3, tagCount);
+        }
         unknown.add(ukey, cost, 0, 1);
       }
       default -> add(c, 0, 0, 1);
@@ -556,6 +657,9 @@ public final class CurRun {
       for (int k = 0; k < WIDTH; k++) {
         key[k] = unknown.key(s, k);
       }
+      for (int t = 0; t < tagCount; t++) {
+        key[WIDTH + t] = unknown.key(s, WIDTH + 3 + t);
+      }
       all.add(key, kwh, co2e, unknown.count[s]);
     }
     List<CurGroup> out = new ArrayList<>();
@@ -576,18 +680,28 @@ public final class CurRun {
           case USAGE_TYPE -> name(USAGE_TYPE, id);
         });
       }
-      out.add(new CurGroup(values, all.a[s], all.b[s], all.count[s]));
+      List<String> tags = new ArrayList<>(tagCount);
+      for (int t = 0; t < tagCount; t++) {
+        int id = all.key(s, WIDTH + t);
+        tags.add(id < 0 ? "" : pools[SLOTS + t].value(id));
+      }
+      out.add(new CurGroup(values, tags, all.a[s], all.b[s], all.count[s]));
     }
     out.sort((x, y) -> {
-      for (int i = 0; i < x.key().size(); i++) {
-        int c = x.key().get(i).compareTo(y.key().get(i));
-        if (c != 0) {
-          return c;
-        }
-      }
-      return 0;
+      int c = compare(x.key(), y.key());
+      return c != 0 ? c : compare(x.tags(), y.tags());
     });
     return out;
+  }
+
+  private static int compare(List<String> x, List<String> y) {
+    for (int i = 0; i < x.size(); i++) {
+      int c = x.get(i).compareTo(y.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
   }
 
   private String name(int slot, int id) {
