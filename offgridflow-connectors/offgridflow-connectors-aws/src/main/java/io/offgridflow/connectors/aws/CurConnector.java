@@ -8,6 +8,7 @@ import io.offgridflow.cloud.Connector;
 import io.offgridflow.cloud.RowAccounting;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.cloud.SyncProgress;
+import io.offgridflow.cloud.UsageClass;
 import io.offgridflow.cloud.spi.Checkpoint;
 import io.offgridflow.connectors.aws.internal.BillSource;
 import io.offgridflow.connectors.aws.internal.ColumnarCurReader;

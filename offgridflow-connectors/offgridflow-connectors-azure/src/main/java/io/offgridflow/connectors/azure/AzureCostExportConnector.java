@@ -9,6 +9,7 @@ import io.offgridflow.cloud.CloudErrorCode;
 import io.offgridflow.cloud.Connector;
 import io.offgridflow.cloud.RowAccounting;
 import io.offgridflow.cloud.SyncContext;
+import io.offgridflow.cloud.UsageClass;
 import io.offgridflow.cloud.spi.Checkpoint;
 import io.offgridflow.connectors.azure.internal.BlobExportStore;
 import io.offgridflow.connectors.azure.internal.CostRun;

@@ -1,6 +1,6 @@
 package io.offgridflow.connectors.aws.internal;
 
-import io.offgridflow.connectors.aws.UsageClass;
+import io.offgridflow.cloud.UsageClass;
 
 /**
  * How every row with one combination of line-item type, service, usage type, unit and vCPU value

@@ -1,7 +1,7 @@
 package io.offgridflow.connectors.aws.internal;
 
 import io.offgridflow.cloud.CcfModel;
-import io.offgridflow.connectors.aws.UsageClass;
+import io.offgridflow.cloud.UsageClass;
 
 /**
  * The CUR path's CCF classification ({@link CurRules}) for sources that are not CUR rows, such as

@@ -6,7 +6,7 @@ import io.offgridflow.cloud.CloudCoefficients;
 import io.offgridflow.cloud.CloudProvider;
 import io.offgridflow.cloud.InstanceSpec;
 import io.offgridflow.cloud.StorageMedium;
-import io.offgridflow.connectors.azure.UsageClass;
+import io.offgridflow.cloud.UsageClass;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package io.offgridflow.connectors.azure.internal;
 
-import io.offgridflow.connectors.azure.UsageClass;
+import io.offgridflow.cloud.UsageClass;
 
 /**
  * How every row with one combination of charge type, meter category, subcategory, meter name and

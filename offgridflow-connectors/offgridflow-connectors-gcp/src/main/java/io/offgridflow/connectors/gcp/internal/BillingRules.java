@@ -5,8 +5,8 @@ import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudProvider;
 import io.offgridflow.cloud.InstanceSpec;
 import io.offgridflow.cloud.StorageMedium;
+import io.offgridflow.cloud.UsageClass;
 import io.offgridflow.cloud.internal.SimpleCsv;
-import io.offgridflow.connectors.gcp.GcpUsageClass;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,33 +69,33 @@ public final class BillingRules {
         : r.unit();
     double amount = r.sku().contains("Pod mCPU Requests") ? r.amount() / 1000 : r.amount();
     if (!r.costType().isEmpty() && !r.costType().equals("regular")) {
-      return Estimate.of(GcpUsageClass.IGNORED, "ignored: cost type " + r.costType(), amount, unit);
+      return Estimate.of(UsageClass.IGNORED, "ignored: cost type " + r.costType(), amount, unit);
     }
     String sku = r.sku();
     String term = GcpUsageLists.firstContained(sku, lists.unsupportedUsageTypes);
     if (term != null) {
-      return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage type contains '" + term + "'", amount, unit);
+      return Estimate.of(UsageClass.UNSUPPORTED, "unsupported: usage type contains '" + term + "'", amount, unit);
     }
     if (sku.isEmpty()) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: no sku description", amount, unit);
+      return Estimate.of(UsageClass.UNKNOWN, "unknown: no sku description", amount, unit);
     }
     term = GcpUsageLists.firstContained(sku, lists.unknownUsageTypes);
     if (term != null) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage type contains '" + term + "'", amount, unit);
+      return Estimate.of(UsageClass.UNKNOWN, "unknown: usage type contains '" + term + "'", amount, unit);
     }
     term = GcpUsageLists.firstContained(r.service(), lists.unknownServiceTypes);
     if (term != null) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: service " + r.service(), amount, unit);
+      return Estimate.of(UsageClass.UNKNOWN, "unknown: service " + r.service(), amount, unit);
     }
     if (lists.unknownUsageUnits.contains(unit)) {
-      return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: usage unit " + unit, amount, unit);
+      return Estimate.of(UsageClass.UNKNOWN, "unknown: usage unit " + unit, amount, unit);
     }
     boolean computeTerm = GcpUsageLists.firstContained(sku, lists.computeStrings) != null;
     double replication = data.replicationFactor(GCP, r.service(), sku, r.region());
     switch (unit) {
       case "seconds":
         if (!computeTerm) {
-          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: seconds of a usage type that is not compute", amount,
+          return Estimate.of(UsageClass.UNKNOWN, "unknown: seconds of a usage type that is not compute", amount,
               unit);
         }
         return compute(r, replication);
@@ -104,21 +104,21 @@ public final class BillingRules {
         if (memory) {
           // CCF's GCP memory estimate takes PUE but no replication factor.
           double gbHours = amount / GIB / SECONDS_PER_HOUR;
-          return Estimate.known(GcpUsageClass.MEMORY, model.memoryKwh(GCP, r.region(), gbHours, 1), 0, amount, unit);
+          return Estimate.known(UsageClass.MEMORY, model.memoryKwh(GCP, r.region(), gbHours, 1), 0, amount, unit);
         }
         StorageMedium medium = sku.contains("SSD") ? StorageMedium.SSD : StorageMedium.HDD;
         double tbHours = amount / TIB / SECONDS_PER_HOUR;
-        return Estimate.known(GcpUsageClass.STORAGE, model.storageKwh(GCP, r.region(), medium, tbHours, replication),
+        return Estimate.known(UsageClass.STORAGE, model.storageKwh(GCP, r.region(), medium, tbHours, replication),
             0, amount, unit);
       }
       case "bytes":
         if (GcpUsageLists.firstContained(sku, lists.networkingStrings) == null) {
-          return Estimate.of(GcpUsageClass.UNKNOWN, "unknown: bytes of a usage type that is not egress", amount, unit);
+          return Estimate.of(UsageClass.UNKNOWN, "unknown: bytes of a usage type that is not egress", amount, unit);
         }
-        return Estimate.known(GcpUsageClass.NETWORKING, model.networkKwh(GCP, r.region(), amount / GIB), 0, amount,
+        return Estimate.known(UsageClass.NETWORKING, model.networkKwh(GCP, r.region(), amount / GIB), 0, amount,
             unit);
       default:
-        return Estimate.of(GcpUsageClass.UNSUPPORTED, "unsupported: usage unit '" + unit + "'", amount, unit);
+        return Estimate.of(UsageClass.UNSUPPORTED, "unsupported: usage unit '" + unit + "'", amount, unit);
     }
   }
 
@@ -134,13 +134,13 @@ public final class BillingRules {
       spec = data.instance(GCP, lists.gkeAndComposerMachineType).orElse(null);
     } else if (r.sku().contains("GPU")) {
       double[] w = gpuWatts(r.sku());
-      return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, w[0], w[1],
+      return Estimate.known(UsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, w[0], w[1],
           replication), 0, r.amount(), r.unit());
     } else {
       spec = machine(r.machineSpec(), r.sku());
     }
     if (spec == null) {
-      return Estimate.known(GcpUsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, replication), 0,
+      return Estimate.known(UsageClass.COMPUTE, model.computeKwh(GCP, r.region(), vcpuHours, replication), 0,
           r.amount(), r.unit());
     }
     double kwh = model.computeKwh(GCP, r.region(), vcpuHours, spec.minWattsPerVcpu(), spec.maxWattsPerVcpu(),
@@ -148,7 +148,7 @@ public final class BillingRules {
     // Instance-hours as CCF takes them: the row's seconds over the machine's vCPUs (before the GKE multiplier).
     double instanceHours = spec.vcpus() > 0 ? seconds / spec.vcpus() / SECONDS_PER_HOUR : 0;
     double embodied = model.embodiedKgCo2e(GCP, spec, instanceHours);
-    return Estimate.known(GcpUsageClass.COMPUTE, kwh, embodied, r.amount(), r.unit());
+    return Estimate.known(UsageClass.COMPUTE, kwh, embodied, r.amount(), r.unit());
   }
 
   private static boolean isClusterFee(String sku) {
@@ -243,13 +243,13 @@ public final class BillingRules {
    * included) and embodied kg CO2e; unknown rows get their kWh later from the known rows. {@code
    * amount} and {@code unit} are the usage as CCF counts it (after its rescaling of a few services).
    */
-  public record Estimate(GcpUsageClass usageClass, String reason, double kwh, double embodiedKg, double amount,
+  public record Estimate(UsageClass usageClass, String reason, double kwh, double embodiedKg, double amount,
       String unit) {
-    static Estimate of(GcpUsageClass c, String reason, double amount, String unit) {
+    static Estimate of(UsageClass c, String reason, double amount, String unit) {
       return new Estimate(c, reason, 0, 0, amount, unit);
     }
 
-    static Estimate known(GcpUsageClass c, double kwh, double embodiedKg, double amount, String unit) {
+    static Estimate known(UsageClass c, double kwh, double embodiedKg, double amount, String unit) {
       return new Estimate(c, "", kwh, embodiedKg, amount, unit);
     }
   }

@@ -2,9 +2,9 @@ package io.offgridflow.connectors.gcp.internal;
 
 import io.offgridflow.cloud.CloudProvider;
 import io.offgridflow.cloud.RowAccounting;
+import io.offgridflow.cloud.UsageClass;
 import io.offgridflow.connectors.gcp.BillingGroup;
 import io.offgridflow.connectors.gcp.GcpGroupKey;
-import io.offgridflow.connectors.gcp.GcpUsageClass;
 import io.offgridflow.connectors.gcp.UnknownEstimate;
 import io.offgridflow.connectors.gcp.UnknownEstimate.Basis;
 import java.time.YearMonth;
@@ -31,7 +31,7 @@ public final class BillingRun {
   private final BillingRules rules;
   private final List<GcpGroupKey> groupBy;
   private final Map<List<String>, double[]> groups = new HashMap<>();
-  private final Map<GcpUsageClass, Long> rowsByClass = new EnumMap<>(GcpUsageClass.class);
+  private final Map<UsageClass, Long> rowsByClass = new EnumMap<>(UsageClass.class);
   private final Map<String, Long> reasons = new HashMap<>();
   private final Map<String, double[]> knownByServiceUnit = new HashMap<>();
   private final Map<String, double[]> knownByUnit = new HashMap<>();
@@ -57,7 +57,7 @@ public final class BillingRun {
         double grid = rules.model().gridKgPerKwh(CloudProvider.GCP, r.region());
         add(key(r, e.usageClass()), e.kwh(), e.kwh() * grid, 1);
         if (e.embodiedKg() > 0) {
-          add(key(r, GcpUsageClass.EMBODIED), 0, e.embodiedKg(), 1);
+          add(key(r, UsageClass.EMBODIED), 0, e.embodiedKg(), 1);
         }
         String su = r.service() + '\0' + e.unit();
         addTo(knownByServiceUnit, su, e.kwh(), e.amount());
@@ -66,7 +66,7 @@ public final class BillingRun {
         knownTotal[1] += r.cost();
       }
       case UNKNOWN -> {
-        double[] u = unknown.computeIfAbsent(new UnknownKey(key(r, GcpUsageClass.UNKNOWN), r.service(), e.unit(),
+        double[] u = unknown.computeIfAbsent(new UnknownKey(key(r, UsageClass.UNKNOWN), r.service(), e.unit(),
             r.region()), k -> new double[3]);
         u[0] += e.amount();
         u[1] += r.cost();
@@ -77,7 +77,7 @@ public final class BillingRun {
   }
 
   /** Rows counted per class so far (estimated rows by their primary class; embodied is never primary). */
-  public Map<GcpUsageClass, Long> rowsByClass() {
+  public Map<UsageClass, Long> rowsByClass() {
     return Map.copyOf(rowsByClass);
   }
 
@@ -98,7 +98,7 @@ public final class BillingRun {
     g[2] += rows;
   }
 
-  private List<String> key(BillingRow r, GcpUsageClass c) {
+  private List<String> key(BillingRow r, UsageClass c) {
     List<String> key = new ArrayList<>(groupBy.size());
     for (GcpGroupKey k : groupBy) {
       key.add(switch (k) {
@@ -152,10 +152,10 @@ public final class BillingRun {
       double[] g = e.getValue();
       out.add(new BillingGroup(e.getKey(), g[0], g[1], (long) g[2]));
     }
-    long estimated = count(GcpUsageClass.COMPUTE) + count(GcpUsageClass.STORAGE) + count(GcpUsageClass.NETWORKING)
-        + count(GcpUsageClass.MEMORY);
-    RowAccounting acc = new RowAccounting(rowsRead, estimated, count(GcpUsageClass.UNKNOWN),
-        count(GcpUsageClass.UNSUPPORTED), count(GcpUsageClass.IGNORED), reasons);
+    long estimated = count(UsageClass.COMPUTE) + count(UsageClass.STORAGE) + count(UsageClass.NETWORKING)
+        + count(UsageClass.MEMORY);
+    RowAccounting acc = new RowAccounting(rowsRead, estimated, count(UsageClass.UNKNOWN),
+        count(UsageClass.UNSUPPORTED), count(UsageClass.IGNORED), reasons);
     List<UnknownEstimate> unknowns = new ArrayList<>();
     for (UnknownAcc a : bases.values()) {
       unknowns.add(new UnknownEstimate(a.service, a.unit, a.basis, a.rows, a.amount, a.cost, a.kwh));
@@ -163,7 +163,7 @@ public final class BillingRun {
     return new Outcome(out, acc, unknowns);
   }
 
-  private long count(GcpUsageClass c) {
+  private long count(UsageClass c) {
     return rowsByClass.getOrDefault(c, 0L);
   }
 
