@@ -1,20 +1,21 @@
 package io.offgridflow.connectors.aws.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.internal.SimpleCsv;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * CCF's AWS classification lists, read from core's bundled {@code aws_usage_classification.json}.
- * Only flat string arrays are needed, so a small extractor does instead of a JSON library
- * dependency; a list that is missing or empty fails loudly (a packaging bug).
+ * CCF's AWS classification lists, read from core's bundled {@code aws_usage_classification.json}
+ * once per JVM (immutable, shared by every sync); a list that is missing or empty fails loudly (a
+ * packaging bug).
  */
 public final class AwsUsageLists {
-  private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final String FILE = "aws_usage_classification.json";
 
   final List<String> lineItemTypes;
   final List<String> computeUnits;
@@ -28,11 +29,11 @@ public final class AwsUsageLists {
   final List<String> unknownUsageTypes;
   final List<String> unsupportedUsageTypes;
 
-  private AwsUsageLists(String json) {
+  private AwsUsageLists(JsonNode json) {
     lineItemTypes = list(json, "LINE_ITEM_TYPES");
-    computeUnits = list(json, "compute");
-    storageUnits = list(json, "storage");
-    networkUnits = list(json, "network");
+    computeUnits = list(json, "KNOWN_USAGE_UNITS", "compute");
+    storageUnits = list(json, "KNOWN_USAGE_UNITS", "storage");
+    networkUnits = list(json, "KNOWN_USAGE_UNITS", "network");
     ssdServices = list(json, "SSD_SERVICES");
     ssdUsageTypes = list(json, "SSD_USAGE_TYPES");
     hddUsageTypes = list(json, "HDD_USAGE_TYPES");
@@ -42,27 +43,37 @@ public final class AwsUsageLists {
     unsupportedUsageTypes = list(json, "UNSUPPORTED_USAGE_TYPES");
   }
 
-  /** Loads the bundled lists. */
+  /** The bundled lists, parsed on first use. */
   public static AwsUsageLists load() {
-    return new AwsUsageLists(SimpleCsv.text("aws_usage_classification.json"));
+    return Bundled.LISTS;
   }
 
-  private static List<String> list(String json, String key) {
-    int at = json.indexOf("\"" + key + "\": [");
-    if (at < 0) {
-      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
-          "aws_usage_classification.json: no list '" + key + "'");
+  /** Holder: the file is read and parsed once, when a connector first needs it. */
+  private static final class Bundled {
+    static final AwsUsageLists LISTS = parse();
+
+    private static AwsUsageLists parse() {
+      try {
+        return new AwsUsageLists(new ObjectMapper().readTree(SimpleCsv.text(FILE)));
+      } catch (JsonProcessingException e) {
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, FILE + ": " + e.getOriginalMessage(), e);
+      }
     }
-    int open = json.indexOf('[', at);
-    int close = json.indexOf(']', open);
-    List<String> out = new ArrayList<>();
-    Matcher m = STRING.matcher(json.substring(open + 1, close));
-    while (m.find()) {
-      out.add(m.group(1));
+  }
+
+  private static List<String> list(JsonNode json, String... path) {
+    JsonNode node = json;
+    for (String key : path) {
+      node = node.path(key);
     }
-    if (out.isEmpty()) {
+    String name = String.join(".", path);
+    if (!node.isArray() || node.isEmpty()) {
       throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
-          "aws_usage_classification.json: list '" + key + "' is empty");
+          FILE + ": list '" + name + "' is missing or empty");
+    }
+    List<String> out = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      out.add(item.asText());
     }
     return List.copyOf(out);
   }

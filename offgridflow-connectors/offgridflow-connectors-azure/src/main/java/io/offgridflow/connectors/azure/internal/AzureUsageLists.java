@@ -73,12 +73,21 @@ public final class AzureUsageLists {
     regionByAlias = Map.copyOf(regions);
   }
 
-  /** Loads the bundled lists. */
+  /** The bundled lists, read and parsed once per JVM (immutable, shared by every sync). */
   public static AzureUsageLists load() {
-    try {
-      return new AzureUsageLists(Json.parse(SimpleCsv.text(FILE).getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, FILE + ": " + e.getMessage(), e);
+    return Bundled.LISTS;
+  }
+
+  /** Holder: the file is parsed when a connector first needs it. */
+  private static final class Bundled {
+    static final AzureUsageLists LISTS = parse();
+
+    private static AzureUsageLists parse() {
+      try {
+        return new AzureUsageLists(Json.parse(SimpleCsv.text(FILE).getBytes(StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, FILE + ": " + e.getMessage(), e);
+      }
     }
   }
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * of the data and a data update needs no code change.
  *
  * <pre>{@code
- * GcpUsageLists lists = GcpUsageLists.load();   // once per BillingRules
+ * GcpUsageLists lists = GcpUsageLists.load();   // parsed once per JVM
  * }</pre>
  */
 public final class GcpUsageLists {
@@ -61,15 +61,25 @@ public final class GcpUsageLists {
     gkeAndComposerMachineType = m.get("gke_and_composer_machine_type_assumed").getAsString();
   }
 
-  /** Loads the bundled lists. */
+  /** The bundled lists, read and parsed once per JVM (immutable, shared by every sync). */
   public static GcpUsageLists load() {
-    try {
-      return new GcpUsageLists(JsonParser.parseString(SimpleCsv.text(FILE)).getAsJsonObject());
-    } catch (RuntimeException e) {
-      if (e instanceof OffGridFlowException o) {
-        throw o;
+    return Bundled.LISTS;
+  }
+
+  /** Holder: the file is parsed when a connector first needs it. */
+  private static final class Bundled {
+    static final GcpUsageLists LISTS = parse();
+
+    private static GcpUsageLists parse() {
+      try {
+        return new GcpUsageLists(JsonParser.parseString(SimpleCsv.text(FILE)).getAsJsonObject());
+      } catch (RuntimeException e) {
+        if (e instanceof OffGridFlowException o) {
+          throw o;
+        }
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
+            SimpleCsv.ROOT + FILE + ": " + e.getMessage(), e);
       }
-      throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, SimpleCsv.ROOT + FILE + ": " + e.getMessage(), e);
     }
   }
 
