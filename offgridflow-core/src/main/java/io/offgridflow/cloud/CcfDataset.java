@@ -53,9 +53,17 @@ public final class CcfDataset {
     loadGrid();
   }
 
-  /** Loads the bundled tables. Build once and share. */
+  /**
+   * The bundled tables, parsed once per JVM when first asked for and shared: the dataset is
+   * immutable, so every model and connector can use the same one.
+   */
   public static CcfDataset load() {
-    return new CcfDataset();
+    return Bundled.DATASET;
+  }
+
+  /** Holder: the tables are parsed on first use, not when the class loads. */
+  private static final class Bundled {
+    static final CcfDataset DATASET = new CcfDataset();
   }
 
   /** The provider's CCF constants. */
@@ -85,7 +93,7 @@ public final class CcfDataset {
 
   /** Replication rules of a provider, in precedence order per service. */
   public List<ReplicationRule> replicationRules(CloudProvider p) {
-    return replication.getOrDefault(p, List.of());
+    return List.copyOf(replication.getOrDefault(p, List.of())); // the shared dataset stays unchanged
   }
 
   /**

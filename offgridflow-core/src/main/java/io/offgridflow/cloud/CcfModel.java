@@ -310,7 +310,7 @@ public final class CcfModel implements CloudEnergyModel {
 
     private Builder() {}
 
-    /** The tables to use (default: {@link CcfDataset#load()}); pass one to share it between models. */
+    /** The tables to use (default: the bundled, shared {@link CcfDataset#load()}). */
     public Builder dataset(CcfDataset dataset) {
       this.data = dataset;
       return this;
