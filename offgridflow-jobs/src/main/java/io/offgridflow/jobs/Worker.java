@@ -3,6 +3,7 @@ package io.offgridflow.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.offgridflow.jobs.internal.JobsTelemetry;
+import io.offgridflow.jobs.internal.PrefetchTarget;
 import io.offgridflow.jobs.internal.RunningJob;
 import io.offgridflow.jobs.internal.RunningJob.StopReason;
 import io.offgridflow.jobs.spi.ClaimRequest;
@@ -77,6 +78,7 @@ public final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
   private static final int MAX_COMPLETION_BATCH = 1_000;
   private static final int MAX_ERROR_CHARS = 4_000;
+  private static final int DEFAULT_MAX_PREFETCH = 512;
 
   private enum State { NEW, RUNNING, STOPPING, STOPPED }
 
@@ -86,11 +88,10 @@ public final class Worker implements AutoCloseable {
   private final JobsTelemetry telemetry;
   private final String workerId;
   private final int concurrency;
-  private final int prefetch;
-  /** Claim again once the buffer holds this many jobs or fewer. */
-  private final int lowWater;
-  /** Most jobs held at once: running plus buffered. */
-  private final int capacity;
+  /** Jobs kept ready beyond the running ones; the buffer is refilled when half of it is left. */
+  private final PrefetchTarget prefetch;
+  /** Jobs the dispatcher has put into the buffer so far (dispatcher thread only). */
+  private long dispatchedTotal;
   private final Set<String> queues;
   private final Map<String, Registered<?>> handlers;
   private final Duration lease;
@@ -133,9 +134,9 @@ public final class Worker implements AutoCloseable {
     this.workerId = b.workerId != null ? b.workerId
         : "worker-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     this.concurrency = b.concurrency;
-    this.prefetch = b.prefetch >= 0 ? b.prefetch : 2 * b.concurrency;
-    this.lowWater = prefetch / 2;
-    this.capacity = concurrency + prefetch;
+    int floor = 2 * b.concurrency;
+    this.prefetch = b.prefetch >= 0 ? PrefetchTarget.fixed(b.prefetch)
+        : PrefetchTarget.adaptive(floor, Math.max(floor, b.maxPrefetch));
     this.queues = Set.copyOf(b.queues);
     this.handlers = Map.copyOf(b.handlers);
     this.lease = b.lease;
@@ -214,7 +215,8 @@ public final class Worker implements AutoCloseable {
     completer.start();
     dispatcher.start();
     LOG.info("job worker {} started: concurrency {}, prefetch {}, queues {}, types {}", workerId, concurrency,
-        prefetch, queues, handlers.keySet());
+        prefetch.isFixed() ? prefetch.target() : "adaptive " + prefetch.floor() + ".." + prefetch.cap(), queues,
+        handlers.keySet());
     return this;
   }
 
@@ -262,13 +264,14 @@ public final class Worker implements AutoCloseable {
   private void dispatchLoop() {
     Set<String> types = handlers.keySet();
     while (state.get() == State.RUNNING && !Thread.currentThread().isInterrupted()) {
-      int room = capacity - busy.get();
-      if (room <= 0 || buffered.get() > lowWater) {
+      int room = concurrency + prefetch.target() - busy.get();
+      if (room <= 0 || buffered.get() > prefetch.lowWater()) {
         // Enough is buffered: claim again when the handlers have eaten into it (they signal).
         await(pollInterval);
         continue;
       }
       List<ClaimedJob> claimed;
+      long claimStart = System.nanoTime();
       try {
         claimed = store.claim(new ClaimRequest(workerId, queues, types, room, clock.instant(), lease,
             defaultTenantLimit, tenantLimits));
@@ -277,8 +280,12 @@ public final class Worker implements AutoCloseable {
         await(pollInterval);
         continue;
       }
-      dispatch(claimed);
+      long claimEnd = System.nanoTime();
       drained = claimed.size() < room;
+      // Jobs that left the buffer since the last claim (started, or handed back at shutdown).
+      prefetch.afterClaim(claimEnd - claimStart, claimEnd, dispatchedTotal - buffered.get(), drained);
+      dispatch(claimed);
+      dispatchedTotal += claimed.size();
       if (drained) {
         await(pollInterval);
       }
@@ -331,7 +338,7 @@ public final class Worker implements AutoCloseable {
       // whoever took it out did its bookkeeping.
       return;
     }
-    if (buffered.decrementAndGet() <= lowWater && !drained) {
+    if (buffered.decrementAndGet() <= prefetch.lowWater() && !drained) {
       signal();
     }
     telemetry.started(rj.attributes());
@@ -381,7 +388,7 @@ public final class Worker implements AutoCloseable {
 
   private void slotFreed() {
     busy.decrementAndGet();
-    if (!drained && buffered.get() <= lowWater) {
+    if (!drained && buffered.get() <= prefetch.lowWater()) {
       signal();
     }
   }
@@ -739,9 +746,12 @@ public final class Worker implements AutoCloseable {
     return buffered.get();
   }
 
-  /** How many claimed jobs this worker keeps ready beyond its running ones (see {@link Builder#prefetch}). */
+  /**
+   * How many claimed jobs this worker keeps ready beyond its running ones now: the fixed {@link
+   * Builder#prefetch} if one was set, else the current adaptive target (see {@link Builder#maxPrefetch}).
+   */
   public int prefetch() {
-    return prefetch;
+    return prefetch.target();
   }
 
   // ---- handlers ----------------------------------------------------------------------------
@@ -770,6 +780,7 @@ public final class Worker implements AutoCloseable {
     private @Nullable String workerId;
     private int concurrency = 5;
     private int prefetch = -1;
+    private int maxPrefetch = DEFAULT_MAX_PREFETCH;
     private Set<String> queues = Set.of(JobClient.DEFAULT_QUEUE);
     private final Map<String, Registered<?>> handlers = new LinkedHashMap<>();
     private RetryPolicy defaultRetry = RetryPolicy.defaults();
@@ -818,18 +829,35 @@ public final class Worker implements AutoCloseable {
     }
 
     /**
-     * Claimed jobs kept ready beyond the running ones (default {@code 2 x concurrency}; 0 claims only
-     * for free handler slots). The worker claims again when the buffer falls to half of this, for as
-     * much as it has room for, so one claim round trip carries many jobs and overlaps with running.
-     * Buffered jobs hold leases (renewed by heartbeats like running ones) and count against tenant
-     * limits, so a large prefetch with slow jobs keeps jobs waiting here that an idle node could run;
-     * shutdown hands them back at once.
+     * Fixes how many claimed jobs are kept ready beyond the running ones (0 claims only for free
+     * handler slots), instead of the default adaptive size (see {@link #maxPrefetch}). The worker
+     * claims again when the buffer falls to half of this, for as much as it has room for, so one
+     * claim round trip carries many jobs and overlaps with running. Buffered jobs hold leases
+     * (renewed by heartbeats like running ones) and count against tenant limits, so a large prefetch
+     * with slow jobs keeps jobs waiting here that an idle node could run; shutdown hands them back
+     * at once.
      */
     public Builder prefetch(int prefetch) {
       if (prefetch < 0) {
         throw new JobException(JobsErrorCode.INVALID_CONFIGURATION, "prefetch must be >= 0, was " + prefetch);
       }
       this.prefetch = prefetch;
+      return this;
+    }
+
+    /**
+     * The most claimed jobs the default, adaptive prefetch keeps ready beyond the running ones
+     * (default 512). Without a fixed {@link #prefetch}, the buffer starts at {@code 2 x concurrency}
+     * and is sized after every claim so that half of it lasts one claim round trip at the rate the
+     * handlers take jobs: slow jobs keep it at {@code 2 x concurrency}, a backlog of short jobs grows
+     * it (at most twofold per claim) towards this cap, so each claim and completion round trip
+     * carries hundreds of jobs. Values below {@code 2 x concurrency} act as {@code 2 x concurrency}.
+     */
+    public Builder maxPrefetch(int maxPrefetch) {
+      if (maxPrefetch < 0) {
+        throw new JobException(JobsErrorCode.INVALID_CONFIGURATION, "maxPrefetch must be >= 0, was " + maxPrefetch);
+      }
+      this.maxPrefetch = maxPrefetch;
       return this;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.offgridflow.jobs.memory.InMemoryJobStore;
 import io.offgridflow.jobs.spi.ClaimRequest;
+import io.offgridflow.jobs.spi.ClaimedJob;
+import io.offgridflow.jobs.spi.JobStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,6 +79,71 @@ class WorkerPrefetchTest {
     assertThat(w.prefetch()).isEqualTo(14);
     assertThatThrownBy(() -> Worker.builder().prefetch(-1)).isInstanceOf(JobException.class)
         .hasMessageContaining("prefetch");
+  }
+
+  @Test
+  void maxPrefetchRejectsNegatives() {
+    assertThatThrownBy(() -> Worker.builder().maxPrefetch(-1)).isInstanceOf(JobException.class)
+        .hasMessageContaining("maxPrefetch must be >= 0, was -1");
+  }
+
+  /** The in-memory store, with every claim taking {@code claimMillis} like a round trip to a database. */
+  static final class SlowClaims extends ForwardingJobStore {
+    final long claimMillis;
+
+    SlowClaims(JobStore delegate, long claimMillis) {
+      super(delegate);
+      this.claimMillis = claimMillis;
+    }
+
+    @Override
+    public List<ClaimedJob> claim(ClaimRequest request) {
+      try {
+        Thread.sleep(claimMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return super.claim(request);
+    }
+  }
+
+  @Test
+  void aBacklogOfShortJobsGrowsTheDefaultPrefetchTowardsItsCap() {
+    int jobs = 3_000;
+    enqueue(jobs);
+    AtomicInteger ran = new AtomicInteger();
+    AtomicInteger largest = new AtomicInteger();
+    Worker w = Worker.builder().store(new SlowClaims(store, 20)).clock(clock).pollInterval(Duration.ofMillis(10))
+        .concurrency(2).maxPrefetch(256).handler("block", Item.class, (p, ctx) -> ran.incrementAndGet()).build();
+    workers.add(w);
+    assertThat(w.prefetch()).as("starts at 2 x concurrency").isEqualTo(4);
+    w.start();
+    Await.until("all succeeded", () -> {
+      largest.accumulateAndGet(w.prefetch(), Math::max);
+      return count(JobStatus.SUCCEEDED) == jobs;
+    });
+    // No-op jobs start as fast as claims deliver them, so each claim measures a rate its buffer
+    // limits and the target doubles (4, 8, ... 256) until the cap.
+    assertThat(largest.get()).isEqualTo(256);
+    assertThat(ran).hasValue(jobs);
+  }
+
+  @Test
+  void slowJobsKeepTheDefaultPrefetchAtTwiceTheConcurrency() {
+    int jobs = 20;
+    enqueue(jobs);
+    AtomicInteger largest = new AtomicInteger();
+    // 2 handlers x 1 job per 200 ms = 10 jobs/s; a 20-ms claim then wants 2 x 2 x 10 x 0.020 = 0.8
+    // jobs buffered, a fifth of the floor of 4: the margin absorbs a slow claim or a burst of starts.
+    Worker w = Worker.builder().store(new SlowClaims(store, 20)).clock(clock).pollInterval(Duration.ofMillis(10))
+        .concurrency(2).handler("block", Item.class, (p, ctx) -> Thread.sleep(200)).build();
+    workers.add(w);
+    w.start();
+    Await.until("all succeeded", () -> {
+      largest.accumulateAndGet(w.prefetch(), Math::max);
+      return count(JobStatus.SUCCEEDED) == jobs;
+    });
+    assertThat(largest.get()).isEqualTo(4);
   }
 
   @Test

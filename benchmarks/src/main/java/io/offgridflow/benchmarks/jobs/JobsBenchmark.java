@@ -54,9 +54,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>"8 workers": OffGridFlow runs as 8 {@link Worker} instances (8 nodes sharing the queue, each
  * with its own dispatcher, completer, lease renewal and LISTEN connection), each with concurrency 32
- * by default ({@code --concurrency C}) and the library's default prefetch of 2 x concurrency
- * ({@code --prefetch P}): a Worker keeps up to concurrency + prefetch jobs claimed and claims again,
- * for the free room, when its buffer is half empty, so its claim batches are ~1 to 3 x concurrency.
+ * by default ({@code --concurrency C}) and the library's default, adaptive prefetch (from 2 x
+ * concurrency up to 512, sized so half the buffer lasts one claim round trip; {@code --prefetch P}
+ * fixes it): a Worker keeps up to concurrency + prefetch jobs claimed and claims again, for the
+ * free room, when its buffer is half empty.
  * db-scheduler runs as one scheduler with 8 threads, its own notion of 8 workers (lock-and-fetch
  * takes up to 3 x 8 due executions ahead of its threads; {@code --peer-upper F} changes the 3), and
  * polls every 100 ms instead of its 10-s default so idle gaps do not count against it. With no-op
@@ -74,7 +75,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * }</pre>
  *
  * Options: {@code --jobs N}, {@code --workers W} (default 8), {@code --concurrency C} (per OffGridFlow
- * worker, default 32), {@code --prefetch P} (per worker, default 2 x C), {@code --peer-upper F}
+ * worker, default 32), {@code --prefetch P} (per worker, fixed; default adaptive), {@code --peer-upper F}
  * (db-scheduler's lock-and-fetch upper limit as a multiple of its 8 threads, default 3), {@code --trials T} (alternating drains, default 3), {@code --samples S} (latency, default 200), {@code --no-peer}, {@code
  * --no-latency}, {@code --no-recovery}. JDBC URL: {@code OFFGRIDFLOW_BENCH_JDBC_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); everything runs in a fresh schema
@@ -128,7 +129,7 @@ public final class JobsBenchmark {
       PostgresJobStore.migrate(pool);
       createDbSchedulerTable(pool);
       System.out.printf("jobs benchmark: %d jobs, %d OffGridFlow workers x concurrency %d, prefetch %s, schema %s%n",
-          jobs, workers, concurrency, prefetch < 0 ? "default (2 x concurrency)" : Integer.toString(prefetch), schema);
+          jobs, workers, concurrency, prefetch < 0 ? "default (adaptive)" : Integer.toString(prefetch), schema);
       // Warm both JIT paths and both tables' caches with a small drain first. Then alternate the
       // two for several trials and compare medians: the machine is shared, its load drifts, and
       // alternating spreads the drift over both sides.
@@ -146,7 +147,7 @@ public final class JobsBenchmark {
       }
       double ogf = median(ogfRates);
       summary.add(String.format(Locale.ROOT, "offgridflow drain: %.0f jobs/s median of %d (%s; %d jobs, %d workers x %d, prefetch %s)",
-          ogf, trials, rates(ogfRates), jobs, workers, concurrency, prefetch < 0 ? "2 x concurrency" : Integer.toString(prefetch)));
+          ogf, trials, rates(ogfRates), jobs, workers, concurrency, prefetch < 0 ? "adaptive" : Integer.toString(prefetch)));
       if (peer) {
         double dbs = median(dbsRates);
         summary.add(String.format(Locale.ROOT,
