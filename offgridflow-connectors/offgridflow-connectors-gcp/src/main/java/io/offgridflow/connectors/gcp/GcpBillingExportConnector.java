@@ -83,6 +83,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
   private final BigQuery bigQuery;
   private final ExportTable table;
   private final Tracer tracer;
+  private final GcpRetryPolicy retry;
   private final LongCounter rowCounter;
   private final LocalDate firstDay;
   private final LocalDate lastDay;
@@ -97,6 +98,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
     this.lastDay = last;
     this.groupBy = b.groupBy;
     this.tracer = b.otel.getTracer(OTEL_SCOPE);
+    this.retry = b.retry;
     this.rowCounter = b.otel.getMeter(OTEL_SCOPE).counterBuilder("offgridflow.connectors.gcp.billing.rows")
         .setUnit("{row}").setDescription("Billing export rows read, by usage class").build();
     this.rules = new BillingRules(b.model != null ? b.model : CcfModel.builder().build());
@@ -114,7 +116,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
   @Override
   public BillingExportResult sync(SyncContext ctx) {
     Progress progress = new Progress(ctx, table.id());
-    QueryRunner runner = new QueryRunner(bigQuery, table, tracer);
+    QueryRunner runner = new QueryRunner(bigQuery, table, tracer, retry);
     Partitions partitions = new Partitions(id, table);
     ctx.cancellation().throwIfCancelled(table + " before the summary query");
     Map<String, QueryParameterValue> range = new LinkedHashMap<>();
@@ -191,6 +193,7 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
     private List<GcpGroupKey> groupBy = List.of(GcpGroupKey.CLASS, GcpGroupKey.SERVICE, GcpGroupKey.REGION);
 
     private OpenTelemetry otel = OpenTelemetry.noop();
+    private GcpRetryPolicy retry = GcpRetryPolicy.defaults();
 
     private Builder() {}
 
@@ -200,7 +203,19 @@ public final class GcpBillingExportConnector implements Connector<BillingExportR
       return this;
     }
 
-    /** The host's BigQuery client (its credentials, project, retry settings). */
+    /**
+     * How transient BigQuery failures are retried (default {@link GcpRetryPolicy#defaults()}: 5 attempts,
+     * 1 s doubling to 30 s). It replaces the client's own retry settings for the connector's calls.
+     */
+    public Builder retry(GcpRetryPolicy policy) {
+      this.retry = Objects.requireNonNull(policy, "retry");
+      return this;
+    }
+
+    /**
+     * The host's BigQuery client: its credentials, project, location and transport are used; its retry
+     * settings are replaced by {@link #retry} on a copy (the host's client is not changed).
+     */
     public Builder bigQuery(BigQuery client) {
       this.bigQuery = client;
       return this;

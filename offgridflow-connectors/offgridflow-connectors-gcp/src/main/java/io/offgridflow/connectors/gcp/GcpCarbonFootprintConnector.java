@@ -89,6 +89,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
   private final BigQuery bigQuery;
   private final ExportTable table;
   private final Tracer tracer;
+  private final GcpRetryPolicy retry;
   private final LongCounter rowCounter;
   private final @Nullable YearMonth firstMonth;
   private final @Nullable YearMonth lastMonth;
@@ -102,6 +103,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
     this.lastMonth = b.lastMonth;
     this.groupBy = b.groupBy;
     this.tracer = b.otel.getTracer(OTEL_SCOPE);
+    this.retry = b.retry;
     this.rowCounter = b.otel.getMeter(OTEL_SCOPE).counterBuilder("offgridflow.connectors.gcp.carbon_footprint.rows")
         .setUnit("{row}").setDescription("Carbon Footprint export rows read").build();
   }
@@ -123,7 +125,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
   @Override
   public CarbonFootprintResult sync(SyncContext ctx) {
     Progress progress = new Progress(ctx, table.id());
-    QueryRunner runner = new QueryRunner(bigQuery, table, tracer);
+    QueryRunner runner = new QueryRunner(bigQuery, table, tracer, retry);
     Partitions partitions = new Partitions(id, table);
     ctx.cancellation().throwIfCancelled(table + " before the summary query");
     partitions.plan(runner, summarySql(), rangeParams(), ctx);
@@ -241,6 +243,7 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
         List.of(GcpGroupKey.MONTH, GcpGroupKey.PROJECT, GcpGroupKey.SERVICE, GcpGroupKey.REGION);
 
     private OpenTelemetry otel = OpenTelemetry.noop();
+    private GcpRetryPolicy retry = GcpRetryPolicy.defaults();
 
     private Builder() {}
 
@@ -250,7 +253,19 @@ public final class GcpCarbonFootprintConnector implements Connector<CarbonFootpr
       return this;
     }
 
-    /** The host's BigQuery client (its credentials, project, retry settings). */
+    /**
+     * How transient BigQuery failures are retried (default {@link GcpRetryPolicy#defaults()}: 5 attempts,
+     * 1 s doubling to 30 s). It replaces the client's own retry settings for the connector's calls.
+     */
+    public Builder retry(GcpRetryPolicy policy) {
+      this.retry = Objects.requireNonNull(policy, "retry");
+      return this;
+    }
+
+    /**
+     * The host's BigQuery client: its credentials, project, location and transport are used; its retry
+     * settings are replaced by {@link #retry} on a copy (the host's client is not changed).
+     */
     public Builder bigQuery(BigQuery client) {
       this.bigQuery = client;
       return this;

@@ -9,22 +9,28 @@ import com.google.cloud.bigquery.TableResult;
 import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CloudErrorCode;
+import io.offgridflow.connectors.gcp.GcpRetryPolicy;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one parameterised Standard SQL query through the host's {@link BigQuery} client and streams
  * its rows, page by page ({@link TableResult#iterateAll()} fetches the next page only when the
  * current one is consumed, so memory stays at one page). Client errors become {@link
- * OffGridFlowException}s naming the table; whether they are retryable follows the client's verdict.
+ * OffGridFlowException}s naming the table, the query, the HTTP status and reason; transient ones are
+ * retried first (see {@link #forEachRow} and {@link BigQueryRetries}).
  *
  * <pre>{@code
- * QueryRunner q = new QueryRunner(bigQuery, table, tracer);
+ * QueryRunner q = new QueryRunner(bigQuery, table, tracer, GcpRetryPolicy.defaults());
  * long n = q.forEachRow("read of 3 days", sql, Map.of("days", dayArray), row -> run.add(...));
  * }</pre>
  */
@@ -35,17 +41,31 @@ public final class QueryRunner {
   static final AttributeKey<String> QUERY = AttributeKey.stringKey("offgridflow.query");
   static final AttributeKey<Long> ROWS = AttributeKey.longKey("offgridflow.rows");
 
-  private final BigQuery bigQuery;
+  static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("offgridflow.attempt");
+  private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
+
+  private final BigQuery client;
   private final ExportTable table;
   private final Tracer tracer;
+  private final BigQueryRetries retries;
 
-  public QueryRunner(BigQuery bigQuery, ExportTable table, Tracer tracer) {
-    this.bigQuery = bigQuery;
+  /** One runner per sync: it derives a client with the retry policy from the host's (see {@link BigQueryRetries}). */
+  public QueryRunner(BigQuery bigQuery, ExportTable table, Tracer tracer, GcpRetryPolicy policy) {
+    this.retries = new BigQueryRetries(policy);
+    this.client = retries.client(bigQuery);
     this.table = table;
     this.tracer = tracer;
   }
 
-  /** Runs {@code sql} with named parameters and hands each row to {@code sink}; returns rows seen. */
+  /**
+   * Runs {@code sql} with named parameters and hands each row to {@code sink}; returns rows seen.
+   *
+   * <p>A transient failure before the first row (jobs.query, jobs.getQueryResults, a job that ended
+   * with a transient reason) runs the query again as a new job, up to the policy's attempts: nothing
+   * was handed on, so nothing can be counted twice. After the first row only the client retries
+   * (the same page again, see {@link BigQueryRetries}); a failure then ends the sync with nothing
+   * committed, because a new job's rows could not be matched against the rows already counted.
+   */
   public long forEachRow(String what, String sql, Map<String, QueryParameterValue> params,
       Consumer<FieldValueList> sink) {
     QueryJobConfiguration cfg = QueryJobConfiguration.newBuilder(sql)
@@ -55,13 +75,32 @@ public final class QueryRunner {
     long n = 0;
     Span span = tracer.spanBuilder(SPAN).setAttribute(SOURCE, table.id()).setAttribute(QUERY, what).startSpan();
     try (Scope ignored = span.makeCurrent()) {
-      TableResult result = bigQuery.query(cfg);
-      for (FieldValueList row : result.iterateAll()) {
-        sink.accept(row);
-        n++;
+      for (int run = 1; ; run++) {
+        retries.reset();
+        try {
+          TableResult result = client.query(cfg);
+          for (FieldValueList row : result.iterateAll()) {
+            sink.accept(row);
+            n++;
+          }
+          return n;
+        } catch (BigQueryException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted while retrying: " + e.getMessage());
+          }
+          boolean reRun = n == 0 && run < retries.policy().maxAttempts() && retries.lastAttempts() == 1
+              && BigQueryRetries.isTransient(e) && BigQueryRetries.isQueryCall(e);
+          if (!reRun) {
+            throw failure(what, e, n == 0 && BigQueryRetries.isQueryCall(e) ? run : retries.lastAttempts(), n);
+          }
+          Duration wait = retries.policy().backoff(run);
+          LOG.info("{}: {} failed (HTTP {}{}); running it again as a new job, attempt {} of {} in {}", table, what,
+              e.getCode(), e.getReason() == null ? "" : " " + e.getReason(), run + 1, retries.policy().maxAttempts(),
+              wait);
+          span.addEvent("retry", Attributes.of(ATTEMPT, (long) run + 1));
+          retries.policy().sleeper().sleep(wait);
+        }
       }
-    } catch (BigQueryException e) {
-      throw recordFailure(span, failure(what, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw recordFailure(span, new OffGridFlowException(CloudErrorCode.SYNC_CANCELLED, table + ": " + what
@@ -72,7 +111,6 @@ public final class QueryRunner {
       span.setAttribute(ROWS, n);
       span.end();
     }
-    return n;
   }
 
   private static <E extends RuntimeException> E recordFailure(Span span, E e) {
@@ -80,14 +118,18 @@ public final class QueryRunner {
     return e;
   }
 
-  private OffGridFlowException failure(String what, BigQueryException e) {
+  private OffGridFlowException failure(String what, BigQueryException e, int attempts, long rowsHandedOn) {
     String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
     String msg = table + ": " + what + " failed: HTTP " + e.getCode() + reason + ": " + e.getMessage();
-    boolean transientFailure = e.isRetryable() || e.getCode() >= 500 || e.getCode() == 429 || e.getCode() == 0
-        || "rateLimitExceeded".equals(e.getReason()) || "backendError".equals(e.getReason());
-    if (transientFailure) {
-      // The client already exhausted its own retries; the host may run the sync again later.
-      return new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, msg, e);
+    if (BigQueryRetries.isTransient(e)) {
+      // Transient, and the retries ran out (or a re-run was unsafe after rows were read): the host may run
+      // the sync again later; the checkpoints make that safe.
+      String tried = attempts > 1 ? " after " + attempts + " attempts" : "";
+      String why = rowsHandedOn > 0 && attempts <= 1
+          ? "; the query is not run again after " + rowsHandedOn + " rows were read, so nothing is counted twice"
+          : "";
+      return new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, msg + tried + why
+          + "; transient (retryable): nothing was committed, run the sync again later", e);
     }
     if (e.getCode() == 404) {
       return new OffGridFlowException(CoreErrorCode.INVALID_CONFIGURATION, msg
@@ -96,6 +138,9 @@ public final class QueryRunner {
     if (e.getCode() == 400 || e.getCode() == 403) {
       return new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, msg
           + "; check the table is the export the connector expects and the client may read it", e);
+    }
+    if (e.getCode() == 0 && e.getReason() == null && e.isRetryable()) {
+      return new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, msg + "; run the sync again later", e);
     }
     return new OffGridFlowException(CloudErrorCode.SOURCE_UNREADABLE, msg, e);
   }
