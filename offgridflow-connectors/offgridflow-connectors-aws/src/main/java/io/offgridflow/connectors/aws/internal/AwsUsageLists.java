@@ -1,18 +1,25 @@
 package io.offgridflow.connectors.aws.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.internal.SimpleCsv;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CCF's AWS classification lists, read from core's bundled {@code aws_usage_classification.json}
  * once per JVM (immutable, shared by every sync); a list that is missing or empty fails loudly (a
  * packaging bug).
+ *
+ * <p>Read with Jackson's streaming parser, not an {@code ObjectMapper}: the lists are plain arrays
+ * of strings, and building a mapper loads some 400 databind classes, about 0.2 s of a cold JVM's
+ * first sync (measured), for nothing the lists need.
  */
 public final class AwsUsageLists {
   private static final String FILE = "aws_usage_classification.json";
@@ -29,7 +36,7 @@ public final class AwsUsageLists {
   final List<String> unknownUsageTypes;
   final List<String> unsupportedUsageTypes;
 
-  private AwsUsageLists(JsonNode json) {
+  private AwsUsageLists(Map<String, List<String>> json) {
     lineItemTypes = list(json, "LINE_ITEM_TYPES");
     computeUnits = list(json, "KNOWN_USAGE_UNITS", "compute");
     storageUnits = list(json, "KNOWN_USAGE_UNITS", "storage");
@@ -53,29 +60,55 @@ public final class AwsUsageLists {
     static final AwsUsageLists LISTS = parse();
 
     private static AwsUsageLists parse() {
-      try {
-        return new AwsUsageLists(new ObjectMapper().readTree(SimpleCsv.text(FILE)));
-      } catch (JsonProcessingException e) {
-        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, FILE + ": " + e.getOriginalMessage(), e);
+      try (JsonParser p = new JsonFactory().createParser(SimpleCsv.text(FILE))) {
+        Map<String, List<String>> lists = new HashMap<>();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, FILE + ": not a JSON object");
+        }
+        readObject(p, "", lists);
+        return new AwsUsageLists(lists);
+      } catch (IOException e) {
+        throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED, FILE + ": " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Collects every array of strings under the object the parser is in, keyed by its dotted path
+     * ({@code KNOWN_USAGE_UNITS.compute}); arrays holding anything else and other values are skipped.
+     */
+    private static void readObject(JsonParser p, String prefix, Map<String, List<String>> lists) throws IOException {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String path = prefix + p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.START_OBJECT) {
+          readObject(p, path + ".", lists);
+        } else if (value == JsonToken.START_ARRAY) {
+          List<String> items = new ArrayList<>();
+          boolean strings = true;
+          for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.VALUE_STRING) {
+              items.add(p.getText());
+            } else {
+              strings = false;
+              p.skipChildren();
+            }
+          }
+          if (strings) {
+            lists.put(path, List.copyOf(items));
+          }
+        }
       }
     }
   }
 
-  private static List<String> list(JsonNode json, String... path) {
-    JsonNode node = json;
-    for (String key : path) {
-      node = node.path(key);
-    }
+  private static List<String> list(Map<String, List<String>> json, String... path) {
     String name = String.join(".", path);
-    if (!node.isArray() || node.isEmpty()) {
+    List<String> list = json.get(name);
+    if (list == null || list.isEmpty()) {
       throw new OffGridFlowException(CoreErrorCode.DATASET_LOAD_FAILED,
           FILE + ": list '" + name + "' is missing or empty");
     }
-    List<String> out = new ArrayList<>(node.size());
-    for (JsonNode item : node) {
-      out.add(item.asText());
-    }
-    return List.copyOf(out);
+    return list;
   }
 
   static boolean endsWithAny(List<String> list, String s) {
