@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  *     .s3(s3Client, "s3://billing-bucket/cur")             // follows the report manifests
  *     .billingPeriods(List.of(YearMonth.of(2025, 1)))      // optional
  *     .groupBy(GroupKey.parseList("class,service,region"))
- *     .groupByTags(List.of("user:Team"))                  // optional, CSV only
+ *     .groupByTags(List.of("user:Team"))                  // optional
  *     .build();
  * CurResult r = cur.sync(SyncContext.builder().stateStore(store).build());
  * r.accounting().read();   // = estimated + unknown + unsupported + ignored
@@ -246,11 +246,11 @@ public final class CurConnector implements Connector<CurResult> {
         byte[] head = stored.readNBytes(ColumnarReaders.HEAD);
         stored.reset();
         columnar = columnarReaders.find(head, head.length, name).orElse(null);
-        if (columnar != null && !groupByTags.isEmpty()) {
-          // Checked before an S3 object is copied: the columnar readers cannot feed tags yet.
+        if (columnar != null && !groupByTags.isEmpty() && !columnar.readsTags()) {
+          // Checked before an S3 object is copied, so a reader without tags fails fast.
           throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, name + ": grouping by tags ("
-              + String.join(", ", groupByTags) + ") is supported for CSV CURs only for now, and this is a "
-              + columnar.formatName() + " file; group it without groupByTags");
+              + String.join(", ", groupByTags) + ") is not supported by the " + columnar.formatName()
+              + " reader (" + columnar.getClass().getName() + "); group this file without groupByTags");
         }
       } catch (IOException | RuntimeException e) {
         stored.close();
@@ -389,7 +389,9 @@ public final class CurConnector implements Connector<CurResult> {
      *       letters and digits become {@code _}), so the key is looked up as given, then in that
      *       spelling; {@code user:Team} and {@code user_team} both work. No {@code resource_tags}
      *       column means no row has tags.
-     *   <li>Parquet: not supported yet; a sync with tags fails on a Parquet file, naming it.
+     *   <li>CUR 2.0 Parquet ({@code offgridflow-connectors-aws-parquet}): the key in the
+     *       {@code resource_tags} map column, as given or in CUR 2.0's spelling, as for CSV; CUR 1.0
+     *       Parquet for Athena: the column {@code resource_tags_<key in CUR 2.0 spelling>}.
      * </ul>
      *
      * <p>A row without the tag (missing, empty or {@code null}) groups under the empty string.

@@ -203,7 +203,7 @@ class CurTagsTest {
   }
 
   @Test
-  void aColumnarFileWithTagsFailsNamingTheFile(@TempDir Path dir) throws IOException {
+  void aColumnarReaderThatDoesNotReadTagsFailsNamingTheFile(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("c.csv");
     CurGenerator.builder().rows(50).seed(1).format(CurFormat.CUR2).build().writePlain(csv);
     Path columnar = dir.resolve("export-00001.ogfc");
@@ -216,8 +216,8 @@ class CurTagsTest {
         .isInstanceOfSatisfying(OffGridFlowException.class,
             e -> assertThat(e.code()).isEqualTo(CloudErrorCode.UNSUPPORTED_BILL_FORMAT))
         .hasMessageContaining("export-00001.ogfc")
-        .hasMessageContaining("grouping by tags (user:team) is supported for CSV CURs only");
-    // The columnar entry of the run refuses too, whichever reader calls it.
+        .hasMessageContaining("grouping by tags (user:team) is not supported by the ogfc reader");
+    // The run's columnar entry without tags refuses too, whichever reader calls it.
     CurRun run = new CurRun(CcfModel.builder().build(), CurFormat.AUTO, KEYS, List.of("user:team"), true, () -> {});
     run.startFile("x.parquet");
     assertThatThrownBy(() -> run.bindColumns(CurGenerator.header(CurFormat.CUR2)))

@@ -12,14 +12,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads CUR 2.0 (Data Exports) Parquet, and the CUR 1.0 Athena-style Parquet whose snake_case
@@ -63,6 +69,12 @@ public final class ParquetCurReader implements ColumnarCurReader {
     return true;
   }
 
+  /** This reader feeds the tags a run groups by (CUR 2.0 {@code resource_tags} map, CUR 1.0 Athena tag columns). */
+  @Override
+  public boolean readsTags() {
+    return true;
+  }
+
   @Override
   public void read(Path file, String name, CurRun run) throws IOException {
     checkMagic(file, name);
@@ -73,7 +85,8 @@ public final class ParquetCurReader implements ColumnarCurReader {
       for (Type t : schema.getFields()) {
         names.add(t.getName());
       }
-      int[] at = run.bindColumns(names);
+      CurRun.ColumnarBinding binding = run.bindColumnsAndTags(names);
+      int[] at = binding.fields();
       List<Type> projected = new ArrayList<>();
       List<ColumnFeed> feeds = new ArrayList<>();
       for (CurField f : CurField.values()) {
@@ -85,8 +98,16 @@ public final class ParquetCurReader implements ColumnarCurReader {
         projected.add(t);
         feeds.add(ColumnFeeds.of(run, f, t, name));
       }
+      List<TagSource> tagSources = tagSources(run, binding, schema, name);
+      for (TagSource t : tagSources) {
+        projected.add(t.type);
+      }
       MessageType projection = new MessageType(schema.getName(), projected);
       reader.setRequestedSchema(projection);
+      TagFeed[] tagFeeds = new TagFeed[tagSources.size()];
+      for (int i = 0; i < tagFeeds.length; i++) {
+        tagFeeds[i] = tagSources.get(i).feed(run, projection);
+      }
       ColumnFeed[] feedArray = feeds.toArray(new ColumnFeed[0]);
       TextFeed[] texts = feeds.stream().filter(TextFeed.class::isInstance).toArray(TextFeed[]::new);
       NumberFeed[] numbers = feeds.stream().filter(NumberFeed.class::isInstance).toArray(NumberFeed[]::new);
@@ -105,10 +126,14 @@ public final class ParquetCurReader implements ColumnarCurReader {
         for (int c = 0; c < feedArray.length; c++) {
           pageColumns[c] = new PageColumn(columns[c], rowGroup.getPageReader(columns[c]), feedArray[c]);
         }
+        for (TagFeed t : tagFeeds) {
+          t.startRowGroup(rowGroup);
+        }
         long rows = rowGroup.getRowCount();
         for (long done = 0; done < rows; ) {
           int n = (int) Math.min(ColumnFeed.BATCH, rows - done);
           fill(pageColumns, n, name, rowBase + done);
+          fill(tagFeeds, n, name, rowBase + done);
           for (int i = 0; i < n; i++) {
             run.beginRow(rowBase + done + i + 1);
             // One loop per feed class: each call site sees one class and is inlined (a loop over
@@ -121,6 +146,9 @@ public final class ParquetCurReader implements ColumnarCurReader {
             }
             for (DateFeed d : dates) {
               d.deliver(run, i);
+            }
+            for (TagFeed t : tagFeeds) {
+              t.deliver(i);
             }
             run.endRow();
           }
@@ -140,6 +168,81 @@ public final class ParquetCurReader implements ColumnarCurReader {
             + c.name() + " after row " + rowBase + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  private static void fill(TagFeed[] feeds, int n, String name, long rowBase) throws IOException {
+    for (TagFeed t : feeds) {
+      try {
+        t.fill(n);
+      } catch (IllegalStateException | IllegalArgumentException | ParquetDecodingException e) {
+        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ": corrupt Parquet data in column "
+            + t.name() + " after row " + rowBase + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A column holding tags, checked against the schema, and how to read it once projected. */
+  private record TagSource(Type type, int[] tags, @Nullable String kvName, int entryDef) {
+    TagFeed feed(CurRun run, MessageType projection) {
+      String n = type.getName();
+      if (kvName == null) {
+        return new TagColumnFeed(run, tags, projection.getColumnDescription(new String[] {n}));
+      }
+      GroupType kv = type.asGroupType().getType(0).asGroupType();
+      return new TagMapFeed(run, n, projection.getColumnDescription(new String[] {n, kvName, kv.getType(0).getName()}),
+          projection.getColumnDescription(new String[] {n, kvName, kv.getType(1).getName()}), entryDef);
+    }
+  }
+
+  /**
+   * The columns holding the requested tags: CUR 2.0's {@code resource_tags}, which must be a
+   * {@code MAP<STRING, STRING>} (a group holding one repeated group of a key and a value string,
+   * as AWS and every Parquet writer lay out a map), or one string column per tag.
+   */
+  private static List<TagSource> tagSources(CurRun run, CurRun.ColumnarBinding b, MessageType schema, String file) {
+    List<TagSource> out = new ArrayList<>();
+    if (b.tagMap() >= 0) {
+      Type t = schema.getType(b.tagMap());
+      String expected = "a map of tag key to value (MAP<STRING, STRING>: a group holding one repeated group"
+          + " of two strings, key and value)";
+      if (t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED) || t.asGroupType().getFieldCount() != 1) {
+        throw wrongTagType(file, t, expected);
+      }
+      Type kv = t.asGroupType().getType(0);
+      if (kv.isPrimitive() || !kv.isRepetition(Type.Repetition.REPEATED) || kv.asGroupType().getFieldCount() != 2
+          || !isString(kv.asGroupType().getType(0)) || !isString(kv.asGroupType().getType(1))) {
+        throw wrongTagType(file, t, expected);
+      }
+      out.add(new TagSource(t, new int[0], kv.getName(), schema.getMaxDefinitionLevel(t.getName(), kv.getName())));
+      return out;
+    }
+    // Tags by column, in column order: two keys may name one column, which must be projected once.
+    Map<Integer, List<Integer>> byColumn = new TreeMap<>();
+    int[] columns = b.tagColumns();
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i] >= 0) {
+        byColumn.computeIfAbsent(columns[i], c -> new ArrayList<>()).add(i);
+      }
+    }
+    byColumn.forEach((column, tags) -> {
+      Type t = schema.getType(column);
+      if (!isString(t)) {
+        throw wrongTagType(file, t, "a string (BINARY) holding the tag's value");
+      }
+      out.add(new TagSource(t, tags.stream().mapToInt(Integer::intValue).toArray(), null, 0));
+    });
+    return out;
+  }
+
+  private static boolean isString(Type t) {
+    return t.isPrimitive() && !t.isRepetition(Type.Repetition.REPEATED)
+        && t.asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.BINARY
+        && !(t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation);
+  }
+
+  private static OffGridFlowException wrongTagType(String file, Type t, String expected) {
+    return new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ": column " + t.getName() + " is "
+        + t.toString().trim().replaceAll("\\s+", " ") + "; to group by tags it must be " + expected);
   }
 
   /** A clear error for a file that is not Parquet (or is truncated) before parquet-java's own. */

@@ -25,7 +25,12 @@ final class ParquetRuns {
   private ParquetRuns() {}
 
   static Outcome parquet(Path file, List<GroupKey> keys) {
-    CurRun run = new CurRun(CcfModel.builder().build(), CurFormat.AUTO, keys, true, () -> {});
+    return parquet(file, keys, List.of());
+  }
+
+  /** The reader into a run grouping by {@code keys}, then by the tags {@code tags}. */
+  static Outcome parquet(Path file, List<GroupKey> keys, List<String> tags) {
+    CurRun run = new CurRun(CcfModel.builder().build(), CurFormat.AUTO, keys, tags, true, () -> {});
     String name = file.getFileName().toString();
     run.startFile(name);
     try {
@@ -41,7 +46,13 @@ final class ParquetRuns {
 
   /** The existing CSV path, end to end through the public connector. */
   static Outcome csv(Path file, CurFormat format, List<GroupKey> keys) {
-    var r = CurConnector.builder().file(file).format(format).groupBy(keys).build().sync(SyncContext.builder().build());
+    return csv(file, format, keys, List.of());
+  }
+
+  /** The CSV path grouping by {@code keys}, then by the tags {@code tags}. */
+  static Outcome csv(Path file, CurFormat format, List<GroupKey> keys, List<String> tags) {
+    var r = CurConnector.builder().file(file).format(format).groupBy(keys).groupByTags(tags).build()
+        .sync(SyncContext.builder().build());
     return new Outcome(r.groups(), r.accounting());
   }
 }

@@ -23,4 +23,13 @@ public interface ColumnarCurReader {
    * {@link CurRun#startFile(String)} with {@code name}, which errors name.
    */
   void read(Path file, String name, CurRun run) throws IOException;
+
+  /**
+   * Whether {@link #read} feeds the tags a run groups by ({@link CurRun#bindColumnsAndTags},
+   * {@link CurRun#setTag}). The connector refuses a sync with tags on a reader that does not,
+   * before copying an S3 object, rather than report every row as untagged.
+   */
+  default boolean readsTags() {
+    return false;
+  }
 }

@@ -263,10 +263,51 @@ public final class CurRun {
    */
   public int[] bindColumns(List<String> columnNames) {
     if (tagCount != 0) {
-      // Columnar readers feed CurField values only; they have no way to pass tags yet.
+      // This entry cannot carry tags: a reader that calls it would leave every row untagged.
       throw new OffGridFlowException(CloudErrorCode.UNSUPPORTED_BILL_FORMAT, file + ": grouping by tags ("
-          + String.join(", ", tagKeys) + ") is supported for CSV CURs only for now, not for Parquet");
+          + String.join(", ", tagKeys) + ") needs a columnar reader that reads tags (bindColumnsAndTags);"
+          + " this one does not (Parquet: use offgridflow-connectors-aws-parquet's ParquetCurReader)");
     }
+    return bind(columnNames);
+  }
+
+  /**
+   * Where a columnar file keeps the fields and the requested tags.
+   *
+   * @param fields per {@link CurField} ordinal, the column index or -1 (as {@link #bindColumns})
+   * @param tagMap the index of the CUR 2.0 {@code resource_tags} column (a map of tag key to value),
+   *     or -1 when the file has none or no tags are asked for
+   * @param tagColumns per requested tag (see {@link #tagCount()}), the index of a text column holding
+   *     that tag's value, or -1: CUR 1.0 {@code resourceTags/<key>}, or the name AWS gives it in the
+   *     CUR 1.0 Parquet for Athena, {@code resource_tags_<key in CUR 2.0 spelling>}
+   *     ({@code resource_tags_user_team}); only looked for when there is no {@code tagMap}
+   */
+  public record ColumnarBinding(int[] fields, int tagMap, int[] tagColumns) {}
+
+  /**
+   * {@link #bindColumns} for a reader that also feeds the tags the run groups by: for every row, it
+   * sets each tag with {@link #setTag} (0 when the row does not have it).
+   */
+  public ColumnarBinding bindColumnsAndTags(List<String> columnNames) {
+    int[] fields = bind(columnNames);
+    int map = tagJsonColumn;
+    // Columnar tags arrive as value ids (setTag), never as JSON text to parse.
+    tagJsonColumn = -1;
+    int[] columns = new int[tagCount];
+    Arrays.fill(columns, -1);
+    if (map < 0) {
+      for (int i = 0; i < tagCount; i++) {
+        int at = header.indexOf("resourceTags/" + tagKeys.get(i));
+        if (at < 0) {
+          at = header.indexOf("resource_tags_" + TagCells.normalise(tagKeys.get(i)));
+        }
+        columns[i] = at;
+      }
+    }
+    return new ColumnarBinding(fields, map, columns);
+  }
+
+  private int[] bind(List<String> columnNames) {
     columnar = true;
     header = new ArrayList<>(columnNames);
     line = 0;
@@ -277,11 +318,36 @@ public final class CurRun {
     int[] at = new int[SLOTS];
     Arrays.fill(at, -1);
     for (int i = 0; i < slotOfField.length; i++) {
-      if (slotOfField[i] >= 0) {
+      if (slotOfField[i] >= 0 && slotOfField[i] < SLOTS) {
         at[slotOfField[i]] = i;
       }
     }
     return at;
+  }
+
+  /** The number of tag keys the run groups by; tag {@code i} is the i-th of the list it was built with. */
+  public int tagCount() {
+    return tagCount;
+  }
+
+  /**
+   * How a tag map's key ({@code utf8[offset..offset+len)}) matches requested tag {@code tag}: 2 as
+   * given, 1 in CUR 2.0's normalised spelling ({@code user:Team} as {@code user_team}), 0 not at
+   * all. Of a row's entries, the one with the highest level gives the tag's value (the last one
+   * among equals), which is the choice the CSV path makes in a {@code resource_tags} JSON cell.
+   */
+  public int tagKeyLevel(int tag, byte[] utf8, int offset, int len) {
+    return tagCells.level(tag, utf8, offset, len);
+  }
+
+  /** The id of a value of tag {@code tag} (UTF-8 bytes), for {@link #setTag}; the empty value is id 0 (no tag). */
+  public int internTag(int tag, byte[] utf8, int offset, int len) {
+    return pools[SLOTS + tag].id(utf8, offset, len);
+  }
+
+  /** Sets the current columnar row's value of tag {@code tag} to an id from {@link #internTag}; 0: the row has no such tag. */
+  public void setTag(int tag, int id) {
+    ids[SLOTS + tag] = id;
   }
 
   /** The id of a text value of {@code field} (UTF-8 bytes), to pass to {@link #setText} for every row holding it. */

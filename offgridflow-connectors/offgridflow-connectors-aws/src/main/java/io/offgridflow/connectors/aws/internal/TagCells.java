@@ -29,14 +29,33 @@ final class TagCells {
 
   private final String[] asGiven;
   private final String[] normalised;
+  private final byte[][] asGivenUtf8;
+  private final byte[][] normalisedUtf8;
   private int[][] byCell = new int[64][];
 
   TagCells(List<String> keys) {
     asGiven = keys.toArray(new String[0]);
     normalised = new String[asGiven.length];
+    asGivenUtf8 = new byte[asGiven.length][];
+    normalisedUtf8 = new byte[asGiven.length][];
     for (int i = 0; i < asGiven.length; i++) {
       normalised[i] = normalise(asGiven[i]);
+      asGivenUtf8[i] = asGiven[i].getBytes(StandardCharsets.UTF_8);
+      normalisedUtf8[i] = normalised[i].getBytes(StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * How the map key {@code utf8[offset..offset+len)} matches requested key {@code i}: 2 as given, 1
+   * in CUR 2.0's spelling, 0 not at all. Readers of tags stored as a map (CUR 2.0 Parquet) keep, per
+   * key, the entry with the highest level, so they choose the entry {@link #values} chooses in a JSON
+   * cell: the key as given wins over its normalised spelling, whatever the order of the entries.
+   */
+  int level(int i, byte[] utf8, int offset, int len) {
+    if (Arrays.equals(asGivenUtf8[i], 0, asGivenUtf8[i].length, utf8, offset, offset + len)) {
+      return 2;
+    }
+    return Arrays.equals(normalisedUtf8[i], 0, normalisedUtf8[i].length, utf8, offset, offset + len) ? 1 : 0;
   }
 
   /** CUR 2.0's spelling of a tag key: {@code user:Team} -> {@code user_team}. */
