@@ -47,6 +47,7 @@ public final class OffGridFlowCli implements Callable<Integer> {
     cl.addSubcommand(new DemoCommand(catalog));
     cl.addSubcommand(new ReportCommand(catalog));
     cl.addSubcommand(new CurCommand());
+    cl.addSubcommand(new CostExplorerCommand());
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       cmd.getErr().println("offgridflow: internal error (please report it): " + ex);
       ex.printStackTrace(cmd.getErr());
