@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * {@code CostAndUsageReports} estimator ({@code @cloud-carbon-footprint/aws} from npm) through
  * {@code tools/ccf-peer/ccf-cur.js} in a child {@code node} process. Prints kWh and kg CO2e per
  * class for all three, the difference to CCF in percent, and flags every class outside 0.5% (the
- * bar of issue 6 for compute, storage, networking and memory). With {@code --detail}, every
+ * bar of issue 6 for compute, storage, networking, memory and unknown usage). With {@code --detail}, every
  * (class, service, usage type) whose quirks-mode value is outside 0.5% of CCF's is listed too.
  *
  * <pre>{@code
@@ -42,8 +42,14 @@ import java.util.TreeSet;
  * when a class of the bar is outside 0.5% in quirks mode.
  */
 public final class CcfComparison {
-  /** Classes that issue 6 requires within 0.5% of CCF in quirks mode. */
-  private static final List<String> BAR = List.of("compute", "storage", "networking", "memory");
+  /**
+   * Classes that issue 6 requires within 0.5% of CCF in quirks mode: the four energy classes, and
+   * unknown usage since quirks mode forms CCF's kWh-per-cost ratio (all services with the unit,
+   * embodied as kWh in it, no seconds-billed compute).
+   */
+  private static final List<String> BAR = List.of("compute", "storage", "networking", "memory", "unknown");
+  /** The classes of {@code bar_total}: energy estimated from usage, not from cost. */
+  private static final List<String> ENERGY = List.of("compute", "storage", "networking", "memory");
   private static final List<String> CLASSES =
       List.of("compute", "storage", "networking", "memory", "embodied", "unknown");
   private static final double TOLERANCE_PCT = 0.5;
@@ -108,7 +114,7 @@ public final class CcfComparison {
           p.co2eKg, q.co2eKg, fmt(qc), d.co2eKg, fmt(pct(d.co2eKg, p.co2eKg)), flag);
     }
     double worst = 0;
-    for (String c : BAR) {
+    for (String c : ENERGY) {
       Totals p = ccf.classes.getOrDefault(c, new Totals(0, 0, 0));
       Totals q = quirks.classes.getOrDefault(c, new Totals(0, 0, 0));
       worst = Math.max(worst, Math.max(Math.abs(pct(q.kwh, p.kwh)), Math.abs(pct(q.co2eKg, p.co2eKg))));
@@ -118,7 +124,7 @@ public final class CcfComparison {
     double pOps = 0;
     double qOps = 0;
     double dOps = 0;
-    for (String c : BAR) {
+    for (String c : ENERGY) {
       pOps += ccf.classes.getOrDefault(c, new Totals(0, 0, 0)).kwh;
       qOps += quirks.classes.getOrDefault(c, new Totals(0, 0, 0)).kwh;
       dOps += defaults.classes.getOrDefault(c, new Totals(0, 0, 0)).kwh;
@@ -156,7 +162,7 @@ public final class CcfComparison {
       }
     }
     System.out.println(failed ? "RESULT: a class of the bar is outside 0.5% of CCF in quirks mode"
-        : "RESULT: compute, storage, networking and memory within 0.5% of CCF in quirks mode");
+        : "RESULT: " + String.join(", ", BAR) + " within 0.5% of CCF in quirks mode");
     System.exit(failed ? 1 : 0);
   }
 

@@ -99,11 +99,12 @@ final class CurRules {
     double vcpuPerUnit;
     String how;
     double productVcpu = vcpu.isEmpty() ? 0 : parseOrZero(vcpu);
+    boolean seconds = unit.equals("seconds") || unit.equals("Second") || unit.equals("Lambda-GB-Second");
     if (productVcpu > 0) {
       vcpuPerUnit = productVcpu;
       // Same reason text as the table path, so CUR 1.0 (product/vcpu) and CUR 2.0 (none) agree.
       how = sized.map(InstanceSpec::type).orElse("product vCPU");
-    } else if (unit.equals("seconds") || unit.equals("Second") || unit.equals("Lambda-GB-Second")) {
+    } else if (seconds) {
       vcpuPerUnit = 1 / 3600.0; // CCF treats Lambda GB-seconds as vCPU-seconds
       how = "seconds / 3600";
     } else if (unit.equals("DPU-Hour")) {
@@ -148,8 +149,9 @@ final class CurRules {
         embodiedKg = model.embodiedKgCo2e(AWS, s, 1);
       }
     }
+    // CCF's CUR estimator returns seconds-billed compute without adding it to its kWh-per-cost table.
     return new Rule(UsageClass.COMPUTE, "estimated: compute (" + how + ")", kwh, memKwh, embodiedKg, false,
-        serviceId, unitId);
+        serviceId, unitId, !(quirks && seconds));
   }
 
   private Rule storage(String service, String usageType, String unit, int serviceId, int unitId) {

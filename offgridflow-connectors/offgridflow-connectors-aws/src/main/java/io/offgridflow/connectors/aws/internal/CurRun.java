@@ -58,6 +58,11 @@ public final class CurRun {
   private static final int WIDTH = 7;
 
   private final CcfModel model;
+  /**
+   * CCF's ratio for unknown usage ({@code ccfQuirks}): all services with the unit, embodied kWh in
+   * the numerator, seconds-billed compute left out. Otherwise the same service first, no embodied.
+   */
+  private final boolean ccfUnknownRatio;
   private final CurRules rules;
   private final CurFormat format;
   private final List<GroupKey> groupBy;
@@ -120,6 +125,7 @@ public final class CurRun {
   public CurRun(CcfModel model, CurFormat format, List<GroupKey> groupBy, List<String> tagKeys, boolean embodied,
       Runnable every64k) {
     this.model = model;
+    this.ccfUnknownRatio = model.ccfQuirks();
     this.tagKeys = List.copyOf(tagKeys);
     this.tagCount = this.tagKeys.size();
     this.tagCells = new TagCells(this.tagKeys);
@@ -559,7 +565,13 @@ public final class CurRun {
           add(UsageClass.MEMORY, mem, mem * grid, grouped[K_CLASS] ? 1 : 0);
         }
         if (r.embodiedKgPerUnit != 0) {
-          add(UsageClass.EMBODIED, 0, amount * r.embodiedKgPerUnit, grouped[K_CLASS] ? 1 : 0);
+          double kg = amount * r.embodiedKgPerUnit;
+          add(UsageClass.EMBODIED, 0, kg, grouped[K_CLASS] ? 1 : 0);
+          if (ccfUnknownRatio && grid > 0) {
+            // CCF turns embodied CO2e back into kWh with the region's factor and counts it in the
+            // row's kWh, which feeds its kWh-per-cost ratio for unknown usage.
+            r.knownKwh += kg / grid;
+          }
         }
       }
       case UNKNOWN -> {
@@ -690,14 +702,18 @@ public final class CurRun {
   }
 
   /**
-   * Estimates the unknown rows from the kWh per cost of the known rows with the same service and
-   * unit (else the same unit), as CCF does, and returns every group.
+   * Estimates the unknown rows from the kWh per cost of the known rows and returns every group.
+   * By default the ratio is that of the known rows with the same service and unit, else the same
+   * unit, kWh without embodied emissions (they are CO2e, not energy). With {@code ccfQuirks} it is
+   * what CCF's CUR path computes: the same unit across all services (CCF's
+   * {@code getEstimateForUnknownUsage} passes no service to its estimator), with embodied CO2e
+   * converted to kWh in the numerator and seconds-billed compute left out.
    */
   public List<CurGroup> finish() {
     Map<Long, double[]> byServiceUnit = new HashMap<>();
     Map<Integer, double[]> byUnit = new HashMap<>();
     for (Rule r : allRules) {
-      if (r.estimated() && r.rows > 0) {
+      if (r.estimated() && r.rows > 0 && r.inUnknownRatio) {
         double[] su = byServiceUnit.computeIfAbsent(((long) r.serviceId << 32) | (r.unitId & 0xffffffffL), k -> new double[2]);
         su[0] += r.knownKwh;
         su[1] += r.knownCost;
@@ -714,7 +730,7 @@ public final class CurRun {
       int service = unknown.key(s, WIDTH);
       int unit = unknown.key(s, WIDTH + 1);
       int region = unknown.key(s, WIDTH + 2);
-      double[] ratio = byServiceUnit.get(((long) service << 32) | (unit & 0xffffffffL));
+      double[] ratio = ccfUnknownRatio ? null : byServiceUnit.get(((long) service << 32) | (unit & 0xffffffffL));
       if (ratio == null || ratio[1] == 0) {
         ratio = byUnit.get(unit);
       }

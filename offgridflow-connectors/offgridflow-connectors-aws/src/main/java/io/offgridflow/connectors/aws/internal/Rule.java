@@ -18,12 +18,23 @@ final class Rule {
   final boolean perDayOfMonth;
   final int serviceId;
   final int unitId;
+  /**
+   * Whether the rows' kWh and cost go into the kWh-per-cost ratio that unknown usage is estimated
+   * with. Always, except CCF's seconds-billed compute (Lambda) in quirks mode: CCF's CUR estimator
+   * never accumulates those rows, so unknown usage in seconds gets no estimate there.
+   */
+  final boolean inUnknownRatio;
   long rows;
   double knownKwh;
   double knownCost;
 
   Rule(UsageClass primary, String reason, double kwhPerUnit, double memoryKwhPerUnit, double embodiedKgPerUnit,
       boolean perDayOfMonth, int serviceId, int unitId) {
+    this(primary, reason, kwhPerUnit, memoryKwhPerUnit, embodiedKgPerUnit, perDayOfMonth, serviceId, unitId, true);
+  }
+
+  Rule(UsageClass primary, String reason, double kwhPerUnit, double memoryKwhPerUnit, double embodiedKgPerUnit,
+      boolean perDayOfMonth, int serviceId, int unitId, boolean inUnknownRatio) {
     this.primary = primary;
     this.reason = reason;
     this.kwhPerUnit = kwhPerUnit;
@@ -32,6 +43,7 @@ final class Rule {
     this.perDayOfMonth = perDayOfMonth;
     this.serviceId = serviceId;
     this.unitId = unitId;
+    this.inUnknownRatio = inUnknownRatio;
   }
 
   boolean estimated() {
