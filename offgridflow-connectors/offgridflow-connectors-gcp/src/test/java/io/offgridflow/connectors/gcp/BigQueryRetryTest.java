@@ -303,6 +303,42 @@ class BigQueryRetryTest {
   }
 
   @Test
+  void anInterruptedBackoffStopsTheSyncAsCancelledWhicheverHalfWasWaiting() {
+    GcpRetryPolicy interrupted = GcpRetryPolicy.builder().maxAttempts(4).initialBackoff(INITIAL).maxBackoff(MAX)
+        .sleeper(d -> {
+          sleeps.add(d);
+          throw new InterruptedException("host shutting down");
+        }).build();
+    // The connector's wait (a jobs.query failure) and the client's wait (a page failure).
+    for (Runnable outage : List.<Runnable>of(() -> failFirst(BigQueryRetryTest::jobsQuery, 1, 503, "backendError"),
+        () -> failFirst(() -> page(1), 1, 503, "backendError"))) {
+      fake.server().resetMappings();
+      fake.server().resetScenarios();
+      restoreFakeStubs();
+      outage.run();
+      InMemoryConnectorStateStore store = new InMemoryConnectorStateStore();
+      try {
+        assertThatThrownBy(() -> GcpBillingExportConnector.builder().bigQuery(fake.client()).table(TABLE)
+            .days(DAY, DAY).retry(interrupted).build().sync(SyncContext.builder().stateStore(store).build()))
+            .isInstanceOfSatisfying(OffGridFlowException.class, e -> {
+              assertThat(e.code()).as(e.getMessage()).isEqualTo(CloudErrorCode.SYNC_CANCELLED);
+              assertThat(e.getMessage()).contains(TABLE).contains("interrupted");
+            });
+        assertThat(Thread.currentThread().isInterrupted()).isTrue(); // the flag is kept for the host to see
+      } finally {
+        Thread.interrupted();
+      }
+      assertThat(store.list(GcpBillingExportConnector.DEFAULT_ID)).isEmpty();
+    }
+    assertThat(sleeps).containsExactly(INITIAL, INITIAL);
+  }
+
+  /** The fake's own stubs, after a test removed every mapping. */
+  private void restoreFakeStubs() {
+    fake.reinstallStubs();
+  }
+
+  @Test
   void thePolicyRejectsNonsense() {
     assertThatThrownBy(() -> GcpRetryPolicy.builder().maxAttempts(0).build())
         .isInstanceOf(OffGridFlowException.class).hasMessageContaining("maxAttempts 0");

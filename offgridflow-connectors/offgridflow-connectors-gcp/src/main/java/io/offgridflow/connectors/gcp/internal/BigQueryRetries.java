@@ -63,6 +63,7 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
 
   private final GcpRetryPolicy policy;
   private volatile int lastAttempts = 1;
+  private volatile boolean interrupted;
 
   public BigQueryRetries(GcpRetryPolicy policy) {
     this.policy = policy;
@@ -104,6 +105,11 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
     return lastAttempts;
   }
 
+  /** Whether a wait between client attempts was interrupted (the host is cancelling). */
+  public boolean interrupted() {
+    return interrupted;
+  }
+
   /** Marks the start of a query run: the next failure's attempts are counted afresh. */
   public void reset() {
     lastAttempts = 1;
@@ -115,7 +121,8 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
       lastAttempts = 1; // a success ends any streak of failures
       return false;
     }
-    return retriedByClient(previous);
+    // An interrupted wait (see createNextAttempt) ends the retries; the runner reports the cancellation.
+    return !interrupted && retriedByClient(previous);
   }
 
   @Override
@@ -137,6 +144,8 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
       policy.sleeper().sleep(wait);
     } catch (InterruptedException e) {
       // Stop retrying; the original error surfaces and the runner reports the interruption as cancellation.
+      // Remembered here because the client's future clears the thread's flag on its way out (Guava's get()).
+      interrupted = true;
       Thread.currentThread().interrupt();
       return null;
     }

@@ -85,7 +85,7 @@ public final class QueryRunner {
           }
           return n;
         } catch (BigQueryException e) {
-          if (Thread.currentThread().isInterrupted()) {
+          if (retries.interrupted() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("interrupted while retrying: " + e.getMessage());
           }
           boolean reRun = n == 0 && run < retries.policy().maxAttempts() && retries.lastAttempts() == 1
