@@ -8,6 +8,9 @@ import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
 import io.offgridflow.connectors.gcp.GcpRetryPolicy;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -60,6 +63,12 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
    * jobs.getQueryResults.
    */
   private static final Pattern QUERY_CALL = Pattern.compile("(?s).*\\b(POST|GET) \\S*/projects/[^/\\s]+/queries\\b.*");
+
+  /** Span event per retry, on the query's span: which attempt comes next and what is retried. */
+  static final String EVENT = "retry";
+  static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("offgridflow.attempt");
+  /** {@code request} (the client re-sends it) or {@code new job} (the connector runs the query again). */
+  static final AttributeKey<String> RETRIED = AttributeKey.stringKey("offgridflow.retried");
 
   private final GcpRetryPolicy policy;
   private volatile int lastAttempts = 1;
@@ -140,6 +149,8 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
     Duration wait = policy.backoff(attempts);
     LOG.info("BigQuery request failed ({}); attempt {} of {} in {}", firstLine(previous), attempts + 1,
         policy.maxAttempts(), wait);
+    // The client calls this on the sync's thread, inside the query's span (QueryRunner makes it current).
+    Span.current().addEvent(EVENT, Attributes.of(ATTEMPT, (long) attempts + 1, RETRIED, "request"));
     try {
       policy.sleeper().sleep(wait);
     } catch (InterruptedException e) {

@@ -41,7 +41,6 @@ public final class QueryRunner {
   static final AttributeKey<String> QUERY = AttributeKey.stringKey("offgridflow.query");
   static final AttributeKey<Long> ROWS = AttributeKey.longKey("offgridflow.rows");
 
-  static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("offgridflow.attempt");
   private static final Logger LOG = LoggerFactory.getLogger(QueryRunner.class);
 
   private final BigQuery client;
@@ -97,7 +96,8 @@ public final class QueryRunner {
           LOG.info("{}: {} failed (HTTP {}{}); running it again as a new job, attempt {} of {} in {}", table, what,
               e.getCode(), e.getReason() == null ? "" : " " + e.getReason(), run + 1, retries.policy().maxAttempts(),
               wait);
-          span.addEvent("retry", Attributes.of(ATTEMPT, (long) run + 1));
+          span.addEvent(BigQueryRetries.EVENT, Attributes.of(BigQueryRetries.ATTEMPT, (long) run + 1,
+              BigQueryRetries.RETRIED, "new job"));
           retries.policy().sleeper().sleep(wait);
         }
       }
