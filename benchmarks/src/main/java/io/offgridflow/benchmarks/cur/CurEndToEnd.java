@@ -28,6 +28,12 @@ import java.util.regex.Pattern;
  * the steadier ratio). The time includes the child's JVM start; DuckDB's does not include loading
  * its native library (a warm-up query runs first). Compare ratios within a run, not across runs.
  *
+ * <p>Two figures, because the SDK runs inside a host's JVM: {@code seconds}/{@code rows_per_s}/{@code
+ * mb_per_s} are a fresh JVM's one sync (JVM start, class loading and JIT warm-up included: a
+ * command-line run), {@code warm_*} the best later sync in one JVM (a service syncing bills again
+ * and again; {@code vs_duckdb_warm} and {@code vs_ccf_warm} compare it with DuckDB's query and with
+ * CCF's estimator timed inside node, neither of which pays a JIT warm-up).
+ *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.offgridflow.benchmarks.cur.CurEndToEnd 1000000
  * java -cp benchmarks/target/benchmarks.jar io.offgridflow.benchmarks.cur.CurEndToEnd 10000000 --xmx 256m --no-peer
@@ -52,6 +58,8 @@ public final class CurEndToEnd {
   private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
   /** One seed for the gzip CSV and the Parquet file: the same rows in both. */
   private static final long SEED = 2025;
+  /** Syncs in the warm child: the first loads classes and warms the JIT, the best later one counts. */
+  private static final int WARM_SYNCS = 4;
 
   private CurEndToEnd() {}
 
@@ -113,6 +121,14 @@ public final class CurEndToEnd {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "cur-e2e rows=%d seconds=%.3f rows_per_s=%.0f mb_per_s=%.0f peak_heap_mb=%.1f xmx=%s gzip_mb=%.1f",
         rows, best, rows / best, chars / 1e6 / best, peak, xmx, Files.size(gz) / 1e6));
+    // The host-JVM case: a service that syncs bills again and again runs with classes loaded and
+    // the JIT warm. Best later sync of WARM_SYNCS in one child JVM, same heap cap.
+    double warm = Double.MAX_VALUE;
+    for (int r = 0; r < runs; r++) {
+      warm = Math.min(warm, num(child(xmx, gz, WARM_SYNCS), "warm_seconds"));
+    }
+    out.append(String.format(Locale.ROOT, " warm_seconds=%.3f warm_rows_per_s=%.0f warm_mb_per_s=%.0f",
+        warm, rows / warm, chars / 1e6 / warm));
     if (peer) {
       double duck = Double.MAX_VALUE;
       double duckCpu = Double.MAX_VALUE;
@@ -133,8 +149,8 @@ public final class CurEndToEnd {
       }
       double cpu = num(bestLine, "cpu_seconds");
       out.append(String.format(Locale.ROOT, " duckdb_seconds=%.3f duckdb_rows_per_s=%.0f duckdb_groups=%d vs_duckdb=%.2fx"
-          + " duckdb_cpu_seconds=%.3f cpu_seconds=%.3f vs_duckdb_cpu=%.2fx",
-          duck, rows / duck, duckGroups, duck / best, duckCpu, cpu, duckCpu / cpu));
+          + " vs_duckdb_warm=%.2fx duckdb_cpu_seconds=%.3f cpu_seconds=%.3f vs_duckdb_cpu=%.2fx",
+          duck, rows / duck, duckGroups, duck / best, duck / warm, duckCpu, cpu, duckCpu / cpu));
     }
     if (ccf) {
       Path script = Path.of(Files.isDirectory(Path.of("tools/ccf-peer")) ? "tools/ccf-peer" : "../tools/ccf-peer",
@@ -149,8 +165,10 @@ public final class CurEndToEnd {
       double ccfWall = (System.nanoTime() - t0) / 1e9;
       String summary = ccfOut.lines().filter(l -> l.startsWith("ccf ")).findFirst()
           .orElseThrow(() -> new IllegalStateException("CCF peer printed no summary: " + ccfOut));
-      out.append(String.format(Locale.ROOT, " ccf_wall_seconds=%.3f ccf_seconds=%.3f ccf_rows_per_s=%.0f vs_ccf=%.1fx",
-          ccfWall, num(summary, "seconds"), num(summary, "rows_per_s"), ccfWall / best));
+      double ccfSeconds = num(summary, "seconds");
+      out.append(String.format(Locale.ROOT,
+          " ccf_wall_seconds=%.3f ccf_seconds=%.3f ccf_rows_per_s=%.0f vs_ccf=%.1fx vs_ccf_warm=%.1fx",
+          ccfWall, ccfSeconds, num(summary, "rows_per_s"), ccfWall / best, ccfSeconds / warm));
     }
     out.append(' ').append(bestLine.replaceAll("^rows=\\d+ ", "child_"));
     if (parquet) {
