@@ -38,6 +38,10 @@ import org.jspecify.annotations.Nullable;
  * record-level {@code ColumnReader} decodes one value per call with bookkeeping around each; on a
  * CUR that was about half the CPU of the read.)
  *
+ * <p>Grouping by tags ({@link #readsTags()}): CUR 2.0's {@code resource_tags} MAP column is read
+ * through its key and value leaf columns ({@link TagMapFeed}), CUR 1.0 Athena tag columns as text
+ * ({@link TagColumnFeed}); both only when the run asks for tags.
+ *
  * <p>Found by the connector through {@link java.util.ServiceLoader}; usable directly:
  *
  * <pre>{@code

@@ -3,6 +3,7 @@ package io.offgridflow.connectors.aws.parquet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -177,7 +178,7 @@ final class RepeatedLeaf {
       if (maxDef > 0) {
         levelsV1(v1.getDlEncoding(), ValuesType.DEFINITION_LEVEL, defs, defWidth, data, in);
       } else {
-        java.util.Arrays.fill(defs, 0, pageValues, 0);
+        Arrays.fill(defs, 0, pageValues, 0);
       }
       valuesFrom = (int) in.position();
       encoding = v1.getValueEncoding();
@@ -193,7 +194,7 @@ final class RepeatedLeaf {
         hybrid.init(levels, 0, levels.length, defWidth);
         hybrid.read(defs, pageValues);
       } else {
-        java.util.Arrays.fill(defs, 0, pageValues, 0);
+        Arrays.fill(defs, 0, pageValues, 0);
       }
       data = v2.getData().toByteArray();
       valuesFrom = 0;

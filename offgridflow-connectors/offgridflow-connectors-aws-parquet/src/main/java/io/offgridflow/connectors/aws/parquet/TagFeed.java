@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.page.PageReadStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values of the tags a run groups by, a batch of rows at a time: from CUR 2.0's
@@ -41,10 +42,10 @@ abstract class TagFeed {
    * keys of a map, so ids are made on first use, not for the whole dictionary).
    */
   static final class ValueIds {
-    private int[] @org.jspecify.annotations.Nullable [] byTag = new int[0][];
-    private @org.jspecify.annotations.Nullable Dictionary dictionary;
+    private int[] @Nullable [] byTag = new int[0][];
+    private @Nullable Dictionary dictionary;
 
-    void reset(@org.jspecify.annotations.Nullable Dictionary d, int tags) {
+    void reset(@Nullable Dictionary d, int tags) {
       dictionary = d;
       byTag = new int[tags][];
     }
