@@ -88,7 +88,7 @@ final class CurCommand implements Callable<Integer> {
 
   @Option(names = "--group-by", paramLabel = "KEYS", defaultValue = "class,service,region",
       description = "Comma-separated: class, service, region, account, month, day, usage_type, and"
-          + " tag:KEY for a cost-allocation tag such as tag:user:Team (CSV CURs only; default class,service,region).")
+          + " tag:KEY for a cost-allocation tag such as tag:user:Team (default class,service,region).")
   String groupBy = "class,service,region";
 
   @Option(names = "--no-embodied", description = "Leave out embodied (manufacturing) emissions of instances.")
