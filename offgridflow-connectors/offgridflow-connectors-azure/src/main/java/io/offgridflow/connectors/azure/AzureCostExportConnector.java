@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads Azure Cost Management exports of cost details (EA or MCA column sets, actual or amortized
- * cost; CSV, plain or gzip) and estimates energy and emissions with a {@link CcfModel} following
+ * cost, or the "Cost and usage details (FOCUS)" export; CSV, plain or gzip; the column set is
+ * detected per file) and estimates energy and emissions with a {@link CcfModel} following
  * Cloud Carbon Footprint's Azure rules. Exports come from Blob storage through the host's own
  * {@link BlobContainerClient}, from a local copy of the export folder, or as single local files.
  * Streams in constant memory; immutable and thread-safe, each {@link #sync} independent.

@@ -62,14 +62,15 @@ class CostFormatsTest {
   }
 
   @Test
-  void focusAndUnknownHeadersAreRefusedWithWhatToDo() throws IOException {
+  void aFocusHeaderWithoutItsColumnsAndUnknownHeadersAreRefusedWithWhatToDo() throws IOException {
+    // Recognised as FOCUS (BilledCost and ChargeCategory), then the first column it needs and lacks is named.
     Path focus = write("focus.csv", "BilledCost,ChargeCategory,ServiceName\n1,Usage,VM\n".getBytes(StandardCharsets.UTF_8));
     failsWith(() -> sync(focus), CloudErrorCode.UNSUPPORTED_BILL_FORMAT, focus.toString()
-        + ":1: this is a FOCUS export; export the ActualCost or AmortizedCost dataset (EA or MCA columns) instead");
+        + ":1: the header has no charge period start column (looked for ChargePeriodStart)");
     Path other = write("other.csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8));
     failsWith(() -> sync(other), CloudErrorCode.UNSUPPORTED_BILL_FORMAT, other + ":1: not an Azure cost-details export:"
-        + " the header has neither MCA columns (resourceGroupName, invoiceId) nor EA columns (ResourceGroup, AccountName);"
-        + " first columns: a,b,c");
+        + " the header has neither MCA columns (resourceGroupName, invoiceId), EA columns (ResourceGroup, AccountName)"
+        + " nor FOCUS columns (BilledCost, ChargeCategory); first columns: a,b,c");
   }
 
   @Test

@@ -28,6 +28,7 @@ import java.util.TreeMap;
  */
 public final class CostRun {
   private static final int TICK_EVERY = 4096;
+  private static final String SUBSCRIPTIONS = "/subscriptions/";
 
   private final CcfModel model;
   private final AzureUsageLists lists;
@@ -73,8 +74,7 @@ public final class CostRun {
       }
       Header header = new Header(name, first.fields());
       CostColumns cols = new CostColumns(name, header);
-      src.select(cols.chargeType, cols.date, cols.subscription, cols.resourceGroup, cols.region, cols.category,
-          cols.subCategory, cols.meterName, cols.unit, cols.quantity, cols.cost);
+      src.select(cols.selected());
       for (CsvRow r = src.next(); r != null; r = src.next()) {
         row(name, header, cols, r);
         fileRows++;
@@ -102,22 +102,32 @@ public final class CostRun {
           + " fields, the header has " + h.size() + " (a truncated or corrupt file?)");
     }
     String chargeType = r.field(c.chargeType).trim();
+    if (c.focus()) {
+      // The charge's three FOCUS columns form its "charge type"; absent optional columns read as "".
+      chargeType = chargeType + '|' + r.field(c.chargeClass).trim() + '|' + r.field(c.commitmentStatus).trim();
+    }
     String category = r.field(c.category).trim();
     String meterName = r.field(c.meterName).trim();
     String unit = r.field(c.unit).trim();
-    String shape = chargeType + '\0' + category + '\0' + r.field(c.subCategory) + '\0' + meterName + '\0' + unit;
+    String shape = (c.focus() ? "F" : "C") + chargeType + '\0' + category + '\0' + r.field(c.subCategory) + '\0'
+        + meterName + '\0' + unit;
     Rule rule = ruleByShape.get(shape);
     if (rule == null) {
-      rule = rules.build(chargeType, category, r.field(c.subCategory).trim(), meterName, unit);
+      rule = rule(c, r, chargeType, category, meterName, unit);
       ruleByShape.put(shape, rule);
       allRules.add(rule);
     }
     LocalDate date = dates.computeIfAbsent(r.field(c.date), UsageDates::parse);
     if (date == null) {
-      throw bad(name, line, h, c.date, r, "is not a date such as 01/31/2025 or 2025-01-31");
+      throw bad(name, line, h, c.date, r, c.focus() ? "is not a date-time such as 2025-01-31T00:00:00Z"
+          : "is not a date such as 01/31/2025 or 2025-01-31");
     }
-    String region = regions.computeIfAbsent(r.field(c.region), lists::region);
-    fillKey(category, region, r.field(c.subscription).trim(), r.field(c.resourceGroup).trim(), date, meterName);
+    String location = r.field(c.region);
+    if (c.regionName >= 0 && location.isBlank()) {
+      location = r.field(c.regionName); // FOCUS rows without a RegionId still name the region
+    }
+    String region = regions.computeIfAbsent(location, lists::region);
+    fillKey(category, region, subscription(c, r), r.field(c.resourceGroup).trim(), date, meterName);
     rule.rows++;
     if (rule.primary == UsageClass.IGNORED || rule.primary == UsageClass.UNSUPPORTED) {
       add(rule.primary, 0, 0, 1);
@@ -150,6 +160,30 @@ public final class CostRun {
     if (rule.embodiedKgPerQuantity != 0) {
       add(UsageClass.EMBODIED, 0, quantity * rule.embodiedKgPerQuantity, alsoCounted);
     }
+  }
+
+  private Rule rule(CostColumns c, CsvRow r, String chargeType, String category, String meterName, String unit) {
+    String subCategory = r.field(c.subCategory).trim();
+    if (!c.focus()) {
+      return rules.build(chargeType, category, subCategory, meterName, unit);
+    }
+    String ignored = FocusCharges.ignoredReason(r.field(c.chargeType).trim(), r.field(c.chargeClass).trim(),
+        r.field(c.commitmentStatus).trim());
+    return ignored != null ? Rule.other(UsageClass.IGNORED, ignored, category, UnitOfMeasure.squeeze(unit))
+        : rules.build("Usage", category, subCategory, meterName, unit);
+  }
+
+  /**
+   * The subscription GUID: Microsoft's FOCUS {@code SubAccountId} is the subscription's resource id
+   * ({@code /subscriptions/<GUID>}); the classic exports and the {@code subscription} group key carry
+   * the GUID alone.
+   */
+  private static String subscription(CostColumns c, CsvRow r) {
+    String s = r.field(c.subscription).trim();
+    if (c.focus() && s.regionMatches(true, 0, SUBSCRIPTIONS, 0, SUBSCRIPTIONS.length())) {
+      return s.substring(SUBSCRIPTIONS.length());
+    }
+    return s;
   }
 
   private void fillKey(String service, String region, String subscription, String resourceGroup, LocalDate date,
