@@ -17,7 +17,8 @@ import java.util.Locale;
  * peak, an upper bound of the heap in use at any one time. {@code --repeat N} syncs N times in this
  * JVM and adds {@code warm_seconds}, the best of the later syncs (JIT warm, classes loaded), and the
  * calling thread's CPU time in it ({@code warm_thread_cpu_seconds}: for Parquet, read on the calling
- * thread alone, rows per CPU second is what one free core would do on a loaded machine).
+ * thread alone, rows per CPU second is what one free core would do on a loaded machine) and {@code
+ * repeat_seconds}, the time of all later syncs together.
  */
 public final class CurSyncOnce {
   private CurSyncOnce() {}
@@ -30,6 +31,7 @@ public final class CurSyncOnce {
     double seconds = (System.nanoTime() - t0) / 1e9;
     double warm = Double.NaN;
     double warmThreadCpu = Double.NaN;
+    double repeated = 0; // all later syncs, so the parent can tell JVM start + first sync from its wall time
     java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int i = 1; i < repeat; i++) {
       long w0 = System.nanoTime();
@@ -37,6 +39,7 @@ public final class CurSyncOnce {
       CurResult again = sync(file);
       double w = (System.nanoTime() - w0) / 1e9;
       double c = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+      repeated += w;
       if (again.accounting().read() != r.accounting().read() || again.totalKwh() != r.totalKwh()) {
         throw new IllegalStateException("a repeated sync gave another result: " + again.accounting());
       }
@@ -58,7 +61,7 @@ public final class CurSyncOnce {
         "rows=%d seconds=%.3f cpu_seconds=%.3f chars=%d groups=%d kwh=%.6f co2e_kg=%.6f peak_heap_mb=%.1f%s%n",
         r.accounting().read(), seconds, cpu, r.uncompressedBytes(), r.groups().size(), r.totalKwh(), r.totalCo2eKg(),
         peak / 1048576.0, Double.isNaN(warm) ? "" : String.format(Locale.ROOT,
-            " warm_seconds=%.3f warm_thread_cpu_seconds=%.3f", warm, warmThreadCpu));
+            " warm_seconds=%.3f warm_thread_cpu_seconds=%.3f repeat_seconds=%.3f", warm, warmThreadCpu, repeated));
   }
 
   private static CurResult sync(Path file) {
