@@ -230,6 +230,16 @@ class FocusExportTest {
   }
 
   @Test
+  void aFocusPreviewFileIsRefusedNamingTheFirstColumnItLacks() throws IOException {
+    // FocusCost 1.0-preview (2023) wrote Region and UsageQuantity where 1.0 writes RegionId/RegionName and ConsumedQuantity.
+    String csv = new String(FocusExportWriter.create().write(List.of()), StandardCharsets.UTF_8)
+        .replace("RegionId", "Region").replace(",RegionName", "").replace("ConsumedQuantity", "UsageQuantity");
+    Path preview = write("preview.csv", csv.getBytes(StandardCharsets.UTF_8));
+    CostFormatsTest.failsWith(() -> sync(preview, "class"), CloudErrorCode.UNSUPPORTED_BILL_FORMAT,
+        preview + ":1: the header has no region column (looked for RegionId or RegionName)");
+  }
+
+  @Test
   void regionNameIsReadWhereRegionIdIsEmpty() throws IOException {
     CostRow net = CostRow.usage("Bandwidth", "Rtn Preference: MGN", "Standard Data Transfer Out", "1 GB", 10)
         .location("US East");
