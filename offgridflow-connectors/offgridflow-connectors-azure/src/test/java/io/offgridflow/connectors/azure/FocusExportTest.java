@@ -240,6 +240,22 @@ class FocusExportTest {
   }
 
   @Test
+  void anUnassignedPricingUnitIsUnknownUsageEstimatedByEffectiveCost() throws IOException {
+    // Microsoft's conformance summary: x_PricingUnitDescription can be "-2" or "Unassigned" when there is no value.
+    CostRow vm = CostRow.usage("Virtual Machines", "Dsv3 Series", "D2s v3", "1 Hour", 4).cost(0.4);
+    CostRow odd = CostRow.usage("Azure Monitor", "", "Data Ingestion", "1 GB", 3).cost(0.25);
+    Path f = write("u.csv", FocusExportWriter.create().override(1, "x_PricingUnitDescription", "Unassigned")
+        .write(List.of(vm, odd)));
+    AzureCostResult r = sync(f, "class");
+    // The VM is the only known row: its compute and memory kWh over its EffectiveCost (its BilledCost is 0).
+    double d2s = watts(vm("D2s v3").minWattsPerVcpu(), vm("D2s v3").maxWattsPerVcpu()) * 4 * 2 * PUE * vmRepl() / 1000
+        + vmMemory("D2s v3", 4);
+    assertThat(classes(r).get("unknown").kwh()).isCloseTo(d2s / 0.4 * 0.25, within(1e-12));
+    assertThat(r.accounting().reasons()).containsEntry("unknown: unit of measure 'Unassigned' is not one CCF estimates;"
+        + " kWh per cost of all known rows (no known row has this unit)", 1L);
+  }
+
+  @Test
   void regionNameIsReadWhereRegionIdIsEmpty() throws IOException {
     CostRow net = CostRow.usage("Bandwidth", "Rtn Preference: MGN", "Standard Data Transfer Out", "1 GB", 10)
         .location("US East");
