@@ -3,7 +3,6 @@ package io.offgridflow.cli;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
-import io.offgridflow.cloud.RowAccounting;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.connectors.aws.CostExplorerConnector;
 import io.offgridflow.connectors.aws.CostExplorerResult;
@@ -202,84 +201,36 @@ final class CostExplorerCommand implements Callable<Integer> {
     return cb.build();
   }
 
-  static void writeCsv(CostExplorerResult r, Writer w) throws IOException {
+  /** The groups as a report, one column per group-by key; an empty key shows as {@code -}. */
+  private static GroupReport report(CostExplorerResult r) {
     List<String> head = new ArrayList<>();
     for (GroupKey k : r.groupBy()) {
       head.add(k.key());
     }
-    head.add("kwh");
-    head.add("co2e_kg");
-    head.add("rows");
-    w.write(String.join(",", head));
-    w.write('\n');
+    List<GroupReport.Row> rows = new ArrayList<>();
     for (CurGroup g : r.groups()) {
-      StringBuilder sb = new StringBuilder();
-      for (String v : g.key()) {
-        sb.append(csv(v)).append(',');
-      }
-      sb.append(CurCommand.num(g.kwh())).append(',').append(CurCommand.num(g.co2eKg())).append(',').append(g.rows())
-          .append('\n');
-      w.write(sb.toString());
+      rows.add(new GroupReport.Row(g.key(), g.kwh(), g.co2eKg(), g.rows()));
     }
+    return new GroupReport(head, rows);
+  }
+
+  static void writeCsv(CostExplorerResult r, Writer w) throws IOException {
+    report(r).writeCsv(w);
   }
 
   private static void printTable(CostExplorerResult r, PrintWriter out) {
-    List<String> head = new ArrayList<>();
-    for (GroupKey k : r.groupBy()) {
-      head.add(k.key());
-    }
-    int[] width = new int[head.size()];
-    for (int i = 0; i < head.size(); i++) {
-      width[i] = head.get(i).length();
-      for (CurGroup g : r.groups()) {
-        width[i] = Math.max(width[i], cell(g, i).length());
-      }
-    }
-    StringBuilder h = new StringBuilder();
-    for (int i = 0; i < head.size(); i++) {
-      h.append(pad(head.get(i), width[i])).append("  ");
-    }
-    out.printf(Locale.ROOT, "%s%16s %16s %10s%n", h, "kWh", "kg CO2e", "rows");
-    for (CurGroup g : r.groups()) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < head.size(); i++) {
-        sb.append(pad(cell(g, i), width[i])).append("  ");
-      }
-      out.printf(Locale.ROOT, "%s%16.6f %16.6f %10d%n", sb, g.kwh(), g.co2eKg(), g.rows());
-    }
-  }
-
-  private static String cell(CurGroup g, int i) {
-    String v = g.key().get(i);
-    return v.isEmpty() ? "-" : v;
+    report(r).printTable(out, column -> "-");
   }
 
   private static void printSummary(CostExplorerResult r, PrintWriter out) {
-    RowAccounting a = r.accounting();
-    out.printf(Locale.ROOT, "%nTotal: %.6f kWh, %.6f kg CO2e (%s)%n", r.totalKwh(), r.totalCo2eKg(), r.methodology());
     // A "row" here is one Cost Explorer group: a service and usage type in one region and period.
-    out.printf(Locale.ROOT, "Rows: read %d = estimated %d + unknown %d + unsupported %d + ignored %d%n",
-        a.read(), a.estimated(), a.unknown(), a.unsupported(), a.ignored());
-    for (Map.Entry<String, Long> e : a.reasons().entrySet()) {
-      out.printf(Locale.ROOT, "  %10d  %s%n", e.getValue(), e.getKey());
-    }
+    GroupReport.printTotals(out, r.totalKwh(), r.totalCo2eKg(), r.methodology(), r.accounting());
     Map<SourceOutcome.Status, Integer> byStatus = new EnumMap<>(SourceOutcome.Status.class);
     for (SourceOutcome p : r.periods()) {
       byStatus.merge(p.status(), 1, Integer::sum);
     }
     out.printf(Locale.ROOT, "Periods: %d %s; Cost Explorer requests: %d%n", r.periods().size(), byStatus,
         r.requests());
-  }
-
-  private static String pad(String s, int w) {
-    return s.length() >= w ? s : s + " ".repeat(w - s.length());
-  }
-
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 
   /** {@code YYYY-MM-DD}; picocli reports a failure as "Invalid value for option '--start': ...", exit code 2. */

@@ -4,7 +4,6 @@ import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
 import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
-import io.offgridflow.cloud.RowAccounting;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.connectors.aws.CurConnector;
 import io.offgridflow.connectors.aws.CurFormat;
@@ -15,9 +14,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +22,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -215,8 +211,11 @@ final class CurCommand implements Callable<Integer> {
     }
   }
 
-  /** Column names: the group-by keys, then {@code tag:KEY} per tag. */
-  private static List<String> groupColumns(CurResult r) {
+  /**
+   * The groups as a report: the group-by keys, then {@code tag:KEY} per tag; an empty key shows as
+   * {@code -}, an untagged value as {@link #UNTAGGED}.
+   */
+  private static GroupReport report(CurResult r) {
     List<String> head = new ArrayList<>();
     for (GroupKey k : r.groupBy()) {
       head.add(k.key());
@@ -224,94 +223,25 @@ final class CurCommand implements Callable<Integer> {
     for (String t : r.groupByTags()) {
       head.add(GroupBy.TAG + t);
     }
-    return head;
-  }
-
-  /** A group's values in {@link #groupColumns} order. */
-  private static List<String> groupValues(CurGroup g) {
-    List<String> v = new ArrayList<>(g.key());
-    v.addAll(g.tags());
-    return v;
+    List<GroupReport.Row> rows = new ArrayList<>();
+    for (CurGroup g : r.groups()) {
+      List<String> cells = new ArrayList<>(g.key());
+      cells.addAll(g.tags());
+      rows.add(new GroupReport.Row(cells, g.kwh(), g.co2eKg(), g.rows()));
+    }
+    return new GroupReport(head, rows);
   }
 
   static void writeCsv(CurResult r, Writer w) throws IOException {
-    List<String> head = groupColumns(r);
-    head.add("kwh");
-    head.add("co2e_kg");
-    head.add("rows");
-    w.write(String.join(",", head));
-    w.write('\n');
-    for (CurGroup g : r.groups()) {
-      StringBuilder sb = new StringBuilder();
-      for (String v : groupValues(g)) {
-        sb.append(csv(v)).append(',');
-      }
-      sb.append(num(g.kwh())).append(',').append(num(g.co2eKg())).append(',').append(g.rows()).append('\n');
-      w.write(sb.toString());
-    }
+    report(r).writeCsv(w);
   }
 
   private static void printTable(CurResult r, PrintWriter out) {
-    List<String> head = groupColumns(r);
     int keys = r.groupBy().size();
-    List<List<String>> cells = new ArrayList<>();
-    for (CurGroup g : r.groups()) {
-      List<String> v = groupValues(g);
-      for (int i = 0; i < v.size(); i++) {
-        if (v.get(i).isEmpty()) {
-          v.set(i, i < keys ? "-" : UNTAGGED);
-        }
-      }
-      cells.add(v);
-    }
-    int[] width = new int[head.size()];
-    for (int i = 0; i < head.size(); i++) {
-      width[i] = head.get(i).length();
-      for (List<String> v : cells) {
-        width[i] = Math.max(width[i], v.get(i).length());
-      }
-    }
-    StringBuilder h = new StringBuilder();
-    for (int i = 0; i < head.size(); i++) {
-      h.append(pad(head.get(i), width[i])).append("  ");
-    }
-    out.printf(Locale.ROOT, "%s%16s %16s %10s%n", h, "kWh", "kg CO2e", "rows");
-    for (int n = 0; n < cells.size(); n++) {
-      CurGroup g = r.groups().get(n);
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < head.size(); i++) {
-        sb.append(pad(cells.get(n).get(i), width[i])).append("  ");
-      }
-      out.printf(Locale.ROOT, "%s%16.6f %16.6f %10d%n", sb, g.kwh(), g.co2eKg(), g.rows());
-    }
+    report(r).printTable(out, column -> column < keys ? "-" : UNTAGGED);
   }
 
   private static void printSummary(CurResult r, PrintWriter out) {
-    RowAccounting a = r.accounting();
-    out.printf(Locale.ROOT, "%nTotal: %.6f kWh, %.6f kg CO2e (%s)%n", r.totalKwh(), r.totalCo2eKg(), r.methodology());
-    out.printf(Locale.ROOT, "Rows: read %d = estimated %d + unknown %d + unsupported %d + ignored %d%n",
-        a.read(), a.estimated(), a.unknown(), a.unsupported(), a.ignored());
-    for (Map.Entry<String, Long> e : a.reasons().entrySet()) {
-      out.printf(Locale.ROOT, "  %10d  %s%n", e.getValue(), e.getKey());
-    }
-  }
-
-  private static String pad(String s, int w) {
-    return s.length() >= w ? s : s + " ".repeat(w - s.length());
-  }
-
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
-  }
-
-  /** Ten significant digits, plain notation: enough for audit, stable for diffs. */
-  static String num(double d) {
-    if (d == 0) {
-      return "0";
-    }
-    return new BigDecimal(d).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+    GroupReport.printTotals(out, r.totalKwh(), r.totalCo2eKg(), r.methodology(), r.accounting());
   }
 }

@@ -206,8 +206,8 @@ class CostExplorerCommandTest {
       CurGroup g = expected.groups().get(i);
       Map<String, String> row = rows.get(i);
       assertThat(List.of(row.get("class"), row.get("service"), row.get("month"))).isEqualTo(g.key());
-      assertThat(row.get("kwh")).isEqualTo(CurCommand.num(g.kwh()));
-      assertThat(row.get("co2e_kg")).isEqualTo(CurCommand.num(g.co2eKg()));
+      assertThat(row.get("kwh")).isEqualTo(GroupReport.num(g.kwh()));
+      assertThat(row.get("co2e_kg")).isEqualTo(GroupReport.num(g.co2eKg()));
       assertThat(row.get("rows")).isEqualTo(Long.toString(g.rows()));
     }
     // Every stubbed Cost Explorer group is accounted for, once (group rows may count one twice: an instance's
