@@ -83,7 +83,7 @@ class FocusExportTest {
       CostRow.usage("Storage", "General Block Blob v2", "Hot LRS Data Stored", "1 GB/Month", 100).date(FEB).cost(1.84),
       CostRow.usage("Bandwidth", "Rtn Preference: MGN", "Standard Data Transfer Out", "1 GB", 50).location("US East")
           .cost(4.35),
-      CostRow.usage("Functions", "", "Standard Execution Time", "50000 GB Seconds", 0.72).cost(0.58),
+      CostRow.usage("Functions", "", "Standard Execution Time", "50000 GB Seconds", 36000).cost(0.58),
       CostRow.usage("Load Balancer", "Standard", "Standard Data Processed", "1 GB", 30).cost(0.15),
       CostRow.usage("Storage", "Tables", "Batch Write Operations", "10K", 4).cost(0.5),
       CostRow.usage("Virtual Machines Licenses", "Windows Server", "2 vCPU VM License", "1 Hour", 10),
@@ -100,12 +100,13 @@ class FocusExportTest {
     Path classicFile = write("amortized.csv", CostExportWriter.of(CostExportSchema.EA).write(ROWS));
     Path focusFile = write("focus.csv", FocusExportWriter.create().write(ROWS));
 
-    // D2s v3: 10 h x 2 vCPU; D4s v3: 3 x "10 Hours" = 30 h x 4 vCPU (the classic reading of block units).
+    // D2s v3: 10 h x 2 vCPU; D4s v3: 3 in "10 Hours" = 3 h x 4 vCPU (the block is a pricing block: FOCUS's
+    // ConsumedQuantity is 3 hours, its PricingQuantity 0.3 blocks).
     double d2s = watts(vm("D2s v3").minWattsPerVcpu(), vm("D2s v3").maxWattsPerVcpu()) * 10 * 2 * PUE * vmRepl() / 1000;
-    double d4s = watts(vm("D4s v3").minWattsPerVcpu(), vm("D4s v3").maxWattsPerVcpu()) * 30 * 4 * PUE * vmRepl() / 1000;
-    double vmMem = vmMemory("D2s v3", 10) + vmMemory("D4s v3", 30);
-    // 0.72 x 50000 GB-seconds / 3600 = 10 GB-hours of Functions memory.
-    double functions = 0.72 * 50000 / 3600 * C.memoryKwhPerGbHour() * PUE
+    double d4s = watts(vm("D4s v3").minWattsPerVcpu(), vm("D4s v3").maxWattsPerVcpu()) * 3 * 4 * PUE * vmRepl() / 1000;
+    double vmMem = vmMemory("D2s v3", 10) + vmMemory("D4s v3", 3);
+    // 36000 in "50000 GB Seconds" = 36000 GB-seconds / 3600 = 10 GB-hours of Functions memory.
+    double functions = 36000.0 / 3600 * C.memoryKwhPerGbHour() * PUE
         * CCF.replicationFactor(AZ, "Functions", "Standard Execution Time", "");
     // 100 GB-months in February (28 days), SSD (CCF's "Data Stored" list).
     double blob = 100 / 1000.0 * 24 * 28 * C.ssdWhPerTbHour() * PUE
@@ -124,7 +125,7 @@ class FocusExportTest {
       assertThat(c.get("compute").kwh()).as(f.toString()).isCloseTo(d2s + d4s, within(1e-12));
       assertThat(c.get("compute").co2eKg()).isCloseTo((d2s + d4s) * WEST_EUROPE, within(1e-12));
       assertThat(c.get("memory").kwh()).isCloseTo(vmMem + functions, within(1e-12));
-      assertThat(c.get("embodied").co2eKg()).isCloseTo(embodied("D2s v3", 10) + embodied("D4s v3", 30), within(1e-12));
+      assertThat(c.get("embodied").co2eKg()).isCloseTo(embodied("D2s v3", 10) + embodied("D4s v3", 3), within(1e-12));
       assertThat(c.get("storage").kwh()).isCloseTo(blob, within(1e-12));
       assertThat(c.get("networking").kwh()).isCloseTo(net, within(1e-12));
       assertThat(c.get("networking").co2eKg()).isCloseTo(net * EAST_US, within(1e-12));

@@ -18,7 +18,8 @@ final class CostColumns {
    * {@code PricingQuantity} to {@code Quantity / x_PricingBlockSize}; {@code x_PricingUnitDescription}
    * is the classic {@code UnitOfMeasure} verbatim ({@code 10 Hours}). So (x_PricingUnitDescription,
    * ConsumedQuantity) is the classic (UnitOfMeasure, Quantity) pair, and the classifier, which reads
-   * block units from that pair, gives the same kWh for both exports of the same usage.
+   * the base unit from that pair (the quantity in hours, GB-months, ..., the block only a pricing
+   * detail), gives the same kWh for both exports of the same usage.
    */
   static final String FOCUS_QUANTITY = "ConsumedQuantity";
   /**

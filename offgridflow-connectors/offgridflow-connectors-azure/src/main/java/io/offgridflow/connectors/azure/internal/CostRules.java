@@ -20,13 +20,17 @@ import org.jspecify.annotations.Nullable;
  * unit of measure. Before that, rows whose charge type is not {@code Usage} are ignored: purchases,
  * refunds, tax and unused reservations are money, not consumption.
  *
- * <p>Deliberate differences from CCF, each switched back by {@code ccfQuirks}: unit multipliers
- * ({@code 10 Hours}, {@code 100 GB/Month}) scale the quantity; GB-months, TB-months and disk-months
- * are hours of the row's month (CCF counts each row as one day); managed-disk and registry rows
- * scale with their quantity (CCF takes one disk per row); GB-second and GB-hour memory meters and
- * every Redis cache tier are memory (CCF: only 50000 GB Seconds and C1). Not switched back: storage
- * medium from the meter subcategory ({@code Standard HDD Managed Disks}) before CCF's name lists, and
- * the {@code S} disk tiers read as HDD (CCF's lookup of them fails).
+ * <p>The quantity is in the unit's base unit (hours, GB-months, GB-seconds, GB): the leading number
+ * of a unit such as {@code 10 Hours} or {@code 100 GB/Month} is Azure's pricing block and never
+ * multiplies it (Microsoft: {@code ConsumedQuantity = Quantity}, {@code PricingQuantity = Quantity /
+ * x_PricingBlockSize}), in both modes, as CCF reads it.
+ *
+ * <p>Deliberate differences from CCF, each switched back by {@code ccfQuirks}: GB-months, TB-months
+ * and disk-months are hours of the row's month (CCF counts each row as one day); managed-disk and
+ * registry rows scale with their quantity (CCF takes one disk per row); GB-second and GB-hour memory
+ * meters and every Redis cache tier are memory (CCF: only 50000 GB Seconds and C1). Not switched
+ * back: storage medium from the meter subcategory ({@code Standard HDD Managed Disks}) before CCF's
+ * name lists, and the {@code S} disk tiers read as HDD (CCF's lookup of them fails).
  */
 final class CostRules {
   private static final CloudProvider AZURE = CloudProvider.AZURE;
@@ -73,7 +77,7 @@ final class CostRules {
     }
     UnitOfMeasure unit = UnitOfMeasure.parse(unitText);
     if (unit.in(lists.computeUnits)) {
-      return compute(category, usageType, unit, unitKey);
+      return compute(category, usageType, unitKey);
     }
     if (unit.in(lists.storageUnits)) {
       return storage(category, subCategory, usageType, unit, unitKey);
@@ -108,17 +112,17 @@ final class CostRules {
     return slash >= 0 ? meterName.substring(0, slash) : meterName;
   }
 
-  private Rule compute(String category, String usageType, UnitOfMeasure unit, String unitKey) {
-    double hours = quirks ? 1 : unit.multiplier();
+  private Rule compute(String category, String usageType, String unitKey) {
+    // One hour per unit of quantity whatever the block: 24 in "1000 Hours" is 24 hours.
+    double hours = 1;
     double repl = data.replicationFactor(AZURE, category, usageType, "");
-    String scale = hours == 1 ? "" : ", x" + fmt(hours) + " hours per quantity";
     Double cacheGb = cacheGb(usageType);
     boolean memoryMeter = quirks ? AzureUsageLists.firstContained(lists.memoryUsageTypes, usageType) != null
         : cacheGb != null || AzureUsageLists.firstContained(lists.memoryUsageTypes, usageType) != null;
     if (memoryMeter) {
       double gb = cacheGb != null && (!quirks || lists.memoryUsageTypes.contains(usageType)) ? cacheGb : 1;
       return new Rule(UsageClass.MEMORY, "estimated: memory (" + (cacheGb != null ? fmt(gb) + " GB cache" : "GB-hours")
-          + scale + ")", model.memoryKwh(AZURE, "", gb * hours, repl), 0, 0, 0, false, category, unitKey);
+          + ")", model.memoryKwh(AZURE, "", gb * hours, repl), 0, 0, 0, false, category, unitKey);
     }
     Optional<InstanceSpec> spec = data.instance(AZURE, usageType);
     CloudCoefficients c = model.coefficients(AZURE);
@@ -143,7 +147,7 @@ final class CostRules {
         embodiedKg = model.embodiedKgCo2e(AZURE, s, hours);
       }
     }
-    return new Rule(UsageClass.COMPUTE, "estimated: compute (" + how + scale + ")", kwh, 0, memKwh, embodiedKg, false,
+    return new Rule(UsageClass.COMPUTE, "estimated: compute (" + how + ")", kwh, 0, memKwh, embodiedKg, false,
         category, unitKey);
   }
 
@@ -200,21 +204,21 @@ final class CostRules {
       return storageRule(medium, why + ", CCF: quantity as GB for 24 h",
           model.storageKwh(AZURE, "", medium, HOURS_PER_DAY / 1000, repl), 0, false, category, unitKey);
     }
-    double mult = unit.multiplier();
+    // The quantity is in base units (TB-months, disk-months, GB-months): the unit's block is not a factor.
     if (unit.isTb()) {
-      tbPerQuantity = mult;
+      tbPerQuantity = 1;
       perMonth = unit.isPerMonth();
       reading = "TB-months";
     } else if (diskGb != null && (unit.isPerMonth() || unit.isPerDay())) {
-      tbPerQuantity = diskGb / 1000 * mult;
+      tbPerQuantity = diskGb / 1000;
       perMonth = unit.isPerMonth();
       reading = fmt(diskGb) + " GB disk-" + (perMonth ? "months" : "days");
     } else if (registry != null && (unit.isPerMonth() || unit.isPerDay())) {
-      tbPerQuantity = registry / 1000 * mult;
+      tbPerQuantity = registry / 1000;
       perMonth = unit.isPerMonth();
       reading = fmt(registry) + " GB registry-" + (perMonth ? "months" : "days");
     } else if (unit.base().startsWith("gb/")) {
-      tbPerQuantity = mult / 1000;
+      tbPerQuantity = 1 / 1000.0;
       perMonth = unit.isPerMonth();
       reading = "GB-" + (perMonth ? "months" : "days");
     } else {
@@ -222,8 +226,7 @@ final class CostRules {
       return storageRule(medium, why + ", count unit read as GB for 24 h as CCF does",
           model.storageKwh(AZURE, "", medium, HOURS_PER_DAY / 1000, repl), 0, false, category, unitKey);
     }
-    String scale = mult == 1 ? "" : " x" + fmt(mult);
-    return storageRule(medium, why + ", " + reading + scale,
+    return storageRule(medium, why + ", " + reading,
         model.storageKwh(AZURE, "", medium, tbPerQuantity * HOURS_PER_DAY, repl), 0, perMonth, category, unitKey);
   }
 
@@ -239,7 +242,7 @@ final class CostRules {
       return Rule.other(UsageClass.UNSUPPORTED, "unsupported: data meter is not one of CCF's networking types"
           + " (CCF leaves it without an estimate)", category, unitKey);
     }
-    double gb = (unit.isTb() ? 1000 : 1) * (quirks ? 1 : unit.multiplier());
+    double gb = unit.isTb() ? 1000 : 1;
     return new Rule(UsageClass.NETWORKING, "estimated: networking (" + type + ")", model.networkKwh(AZURE, "", gb), 0,
         0, 0, false, category, unitKey);
   }
@@ -262,8 +265,8 @@ final class CostRules {
         how = "CCF: no estimate for this memory unit";
       }
     } else {
-      gbHours = unit.isGbSeconds() ? unit.multiplier() / 3600 : unit.multiplier();
-      how = "GB-" + (unit.isGbSeconds() ? "seconds" : "hours") + (unit.multiplier() == 1 ? "" : " x" + fmt(unit.multiplier()));
+      gbHours = unit.isGbSeconds() ? 1 / 3600.0 : 1;
+      how = "GB-" + (unit.isGbSeconds() ? "seconds / 3600" : "hours");
     }
     return new Rule(UsageClass.MEMORY, "estimated: memory (" + how + ")", model.memoryKwh(AZURE, "", gbHours, repl), 0,
         0, 0, false, category, unitKey);

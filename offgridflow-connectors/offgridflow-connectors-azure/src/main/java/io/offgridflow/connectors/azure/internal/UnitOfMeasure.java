@@ -7,25 +7,27 @@ import java.util.regex.Pattern;
 
 /**
  * An Azure unit of measure such as {@code 10 Hours}, {@code 100 GB/Month} or {@code 50000 GB Seconds},
- * split into its multiplier and base: a quantity of 3 in {@code 10 Hours} is 30 hours. Azure
- * prices many meters per 10, 100 or 1000 units, and the quantity counts those blocks.
+ * split into its pricing block and base unit. The quantity is in the base unit: a quantity of 3 in
+ * {@code 10 Hours} is 3 hours, not 30. The block is how Azure prices the meter (per 10 hours), and
+ * Microsoft's own conversion divides by it only for the pricing quantity ({@code PricingQuantity =
+ * Quantity / x_PricingBlockSize}, {@code ConsumedQuantity = Quantity}); it never scales the usage.
  *
  * @param text the unit as written in the export
- * @param multiplier the leading number (1 when there is none)
+ * @param block the leading number, the pricing block size (1 when there is none); informational only
  * @param base the rest, lower-case, spaces removed ({@code hours}, {@code gb/month}, {@code /day})
  */
-record UnitOfMeasure(String text, double multiplier, String base) {
+record UnitOfMeasure(String text, double block, String base) {
   private static final Pattern LEADING = Pattern.compile("^\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(.*)$");
 
   static UnitOfMeasure parse(String text) {
     Matcher m = LEADING.matcher(text);
-    double mult = 1;
+    double block = 1;
     String rest = text;
     if (m.matches()) {
-      mult = Double.parseDouble(m.group(1).replace(",", ""));
+      block = Double.parseDouble(m.group(1).replace(",", ""));
       rest = m.group(2);
     }
-    return new UnitOfMeasure(text, mult, squeeze(rest));
+    return new UnitOfMeasure(text, block, squeeze(rest));
   }
 
   /** Lower case, no spaces: how units are compared ({@code 1 /Month} equals {@code 1/Month}). */
