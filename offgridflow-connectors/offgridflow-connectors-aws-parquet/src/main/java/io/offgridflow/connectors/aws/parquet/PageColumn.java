@@ -52,17 +52,24 @@ final class PageColumn {
     this.pages = pages;
     this.maxDef = column.getMaxDefinitionLevel();
     this.feed = feed;
-    DictionaryPage dp = pages.readDictionaryPage();
-    Dictionary d = null;
-    if (dp != null) {
-      try {
-        d = dp.getEncoding().initDictionary(column, dp);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    Dictionary d = readDictionary(column, pages);
+    if (d != null) {
       feed.setDictionary(d);
     }
     this.dictionary = d;
+  }
+
+  /** The column chunk's dictionary, or null when it has none; read before its first data page. */
+  static @Nullable Dictionary readDictionary(ColumnDescriptor column, PageReader pages) {
+    DictionaryPage dp = pages.readDictionaryPage();
+    if (dp == null) {
+      return null;
+    }
+    try {
+      return dp.getEncoding().initDictionary(column, dp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The column's name, for messages. */

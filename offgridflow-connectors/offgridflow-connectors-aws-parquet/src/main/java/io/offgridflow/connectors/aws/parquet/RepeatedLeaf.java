@@ -1,7 +1,6 @@
 package io.offgridflow.connectors.aws.parquet;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.parquet.bytes.ByteBufferInputStream;
@@ -13,7 +12,6 @@ import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.io.api.Binary;
@@ -73,16 +71,7 @@ final class RepeatedLeaf {
     exhausted = false;
     pageValues = 0;
     pageAt = 0;
-    DictionaryPage dp = chunk.readDictionaryPage();
-    Dictionary d = null;
-    if (dp != null) {
-      try {
-        d = dp.getEncoding().initDictionary(column, dp);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    dictionary = d;
+    dictionary = PageColumn.readDictionary(column, chunk);
   }
 
   /** The current chunk's dictionary, or null; dictionary ids index it. */
