@@ -123,8 +123,10 @@ class WorkerPrefetchTest {
       return count(JobStatus.SUCCEEDED) == jobs;
     });
     // No-op jobs start as fast as claims deliver them, so each claim measures a rate its buffer
-    // limits and the target doubles (4, 8, ... 256) until the cap.
-    assertThat(largest.get()).isEqualTo(256);
+    // limits and the target doubles (4, 8, 16, ...) towards the cap of 256; how close it gets
+    // depends on how fast this machine runs handlers (the exact arithmetic is PrefetchTargetTest's).
+    // 64 needs 4 x rate x 0.020 s >= 64, i.e. handlers taking at least 800 no-op jobs/s.
+    assertThat(largest.get()).isBetween(64, 256);
     assertThat(ran).hasValue(jobs);
   }
 

@@ -34,6 +34,7 @@ public final class PrefetchTarget {
   private volatile int target;
 
   private double latencySeconds = Double.NaN;
+  private boolean claimedBefore;
   private long lastClaimNanos;
   private long lastStarted;
 
@@ -85,8 +86,8 @@ public final class PrefetchTarget {
    * @param claimNanos how long the claim's round trip took
    * @param nowNanos {@code System.nanoTime()} when it returned
    * @param startedTotal jobs this worker's handlers have taken from the buffer so far
-   * @param queueEmptied the claim got fewer jobs than it asked for: the rate since the last claim was
-   *     limited by the queue, not by the buffer, and says nothing about what a bigger buffer would do
+   * @param queueEmptied this claim got fewer jobs than it asked for: the queue, not the buffer, is
+   *     short of jobs, so a bigger buffer would not help and the target does not grow
    */
   public void afterClaim(long claimNanos, long nowNanos, long startedTotal, boolean queueEmptied) {
     if (fixed) {
@@ -97,11 +98,12 @@ public final class PrefetchTarget {
         : LATENCY_WEIGHT * latency + (1 - LATENCY_WEIGHT) * latencySeconds;
     long since = nowNanos - lastClaimNanos;
     long started = startedTotal - lastStarted;
-    boolean first = lastClaimNanos == 0;
+    boolean first = !claimedBefore;
+    claimedBefore = true;
     lastClaimNanos = nowNanos;
     lastStarted = startedTotal;
     if (first || since <= 0) {
-      return;
+      return; // the first claim only sets where the rate is measured from
     }
     double rate = started / (since / 1e9);
     double wanted = HEADROOM * 2 * rate * latencySeconds;

@@ -101,6 +101,9 @@ record GroupReport(List<String> columns, List<Row> rows) {
     if (d == 0) {
       return "0";
     }
+    if (!Double.isFinite(d)) {
+      return Double.toString(d); // NaN or Infinity: printed, not an internal error
+    }
     return new BigDecimal(d).round(new MathContext(10)).stripTrailingZeros().toPlainString();
   }
 
@@ -109,7 +112,7 @@ record GroupReport(List<String> columns, List<Row> rows) {
   }
 
   private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';

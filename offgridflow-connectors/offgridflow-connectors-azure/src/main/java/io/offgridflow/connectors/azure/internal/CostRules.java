@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * name lists, and the {@code S} disk tiers read as HDD (CCF's lookup of them fails).
  */
 final class CostRules {
+  /** Hours per unit of quantity of an hour meter (its block, such as 1000 Hours, only prices it). */
+  private static final double HOURS_PER_UNIT = 1;
+
   private static final CloudProvider AZURE = CloudProvider.AZURE;
   private static final Pattern DISK_TIER = Pattern.compile("\\b([PES]\\d{1,2})\\b");
   private static final Pattern CACHE = Pattern.compile("^([A-Z]\\d{1,4}) Cache");
@@ -113,8 +116,9 @@ final class CostRules {
   }
 
   private Rule compute(String category, String usageType, String unitKey) {
-    // One hour per unit of quantity whatever the block: 24 in "1000 Hours" is 24 hours.
-    double hours = 1;
+    // A rule is per unit of quantity, and a unit of an hour meter is one hour whatever its pricing
+    // block: 24 in "1000 Hours" is 24 hours.
+    double hours = HOURS_PER_UNIT;
     double repl = data.replicationFactor(AZURE, category, usageType, "");
     Double cacheGb = cacheGb(usageType);
     boolean memoryMeter = quirks ? AzureUsageLists.firstContained(lists.memoryUsageTypes, usageType) != null

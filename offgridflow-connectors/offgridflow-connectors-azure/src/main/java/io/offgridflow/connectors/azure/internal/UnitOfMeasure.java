@@ -7,27 +7,21 @@ import java.util.regex.Pattern;
 
 /**
  * An Azure unit of measure such as {@code 10 Hours}, {@code 100 GB/Month} or {@code 50000 GB Seconds},
- * split into its pricing block and base unit. The quantity is in the base unit: a quantity of 3 in
- * {@code 10 Hours} is 3 hours, not 30. The block is how Azure prices the meter (per 10 hours), and
- * Microsoft's own conversion divides by it only for the pricing quantity ({@code PricingQuantity =
- * Quantity / x_PricingBlockSize}, {@code ConsumedQuantity = Quantity}); it never scales the usage.
+ * read for its base unit. The leading number is the meter's pricing block and is dropped: the
+ * quantity is already in the base unit, so a quantity of 3 in {@code 10 Hours} is 3 hours, not 30.
+ * Microsoft's own conversion divides by the block only for the pricing quantity ({@code
+ * PricingQuantity = Quantity / x_PricingBlockSize}, {@code ConsumedQuantity = Quantity}); it never
+ * scales the usage.
  *
  * @param text the unit as written in the export
- * @param block the leading number, the pricing block size (1 when there is none); informational only
- * @param base the rest, lower-case, spaces removed ({@code hours}, {@code gb/month}, {@code /day})
+ * @param base the rest after the block, lower-case, spaces removed ({@code hours}, {@code gb/month}, {@code /day})
  */
-record UnitOfMeasure(String text, double block, String base) {
-  private static final Pattern LEADING = Pattern.compile("^\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(.*)$");
+record UnitOfMeasure(String text, String base) {
+  private static final Pattern LEADING = Pattern.compile("^\\s*[0-9][0-9,]*(?:\\.[0-9]+)?\\s*(.*)$");
 
   static UnitOfMeasure parse(String text) {
     Matcher m = LEADING.matcher(text);
-    double block = 1;
-    String rest = text;
-    if (m.matches()) {
-      block = Double.parseDouble(m.group(1).replace(",", ""));
-      rest = m.group(2);
-    }
-    return new UnitOfMeasure(text, block, squeeze(rest));
+    return new UnitOfMeasure(text, squeeze(m.matches() ? m.group(1) : text));
   }
 
   /** Lower case, no spaces: how units are compared ({@code 1 /Month} equals {@code 1/Month}). */
