@@ -17,6 +17,12 @@ import io.offgridflow.connectors.gcp.fixtures.CarbonFootprintFixture;
 import io.offgridflow.connectors.gcp.fixtures.ExportTableFixture;
 import io.offgridflow.connectors.gcp.fixtures.FakeBigQuery;
 import io.offgridflow.connectors.gcp.fixtures.FakeBigQuery.JobFailure;
+import io.offgridflow.connectors.gcp.internal.BigQueryRetries;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -76,12 +82,17 @@ class BigQueryRetryTest {
 
   /** The first {@code failures} matching requests get {@code status}; later ones fall through to the fake. */
   private void failFirst(java.util.function.Supplier<MappingBuilder> request, int failures, int status, String reason) {
+    failFirst(request, failures, status, reason, "transient " + status);
+  }
+
+  private void failFirst(java.util.function.Supplier<MappingBuilder> request, int failures, int status, String reason,
+      String message) {
     for (int i = 0; i < failures; i++) {
       String state = i == 0 ? Scenario.STARTED : "failed " + i;
       fake.server().stubFor(request.get().atPriority(1).inScenario("outage").whenScenarioStateIs(state)
           .willSetStateTo("failed " + (i + 1))
           .willReturn(WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-              .withBody(error(status, reason, "transient " + status))));
+              .withBody(error(status, reason, message))));
     }
   }
 
@@ -148,6 +159,75 @@ class BigQueryRetryTest {
     assertThat(requests("POST", "/queries")).isEqualTo(2 + 2);
     assertThat(fake.queryRequests()).extracting(q -> q.path("requestId").asText()).doesNotHaveDuplicates();
     assertThat(sleeps).containsExactly(INITIAL, INITIAL.multipliedBy(2));
+  }
+
+  /**
+   * BigQuery's answer to too many operations at once. On jobs.query and jobs.getQueryResults the client
+   * retries this message on its own (its built-in retry config), whatever our retry algorithm says.
+   */
+  private static final String RATE_LIMIT_MESSAGE = "Exceeded rate limits: too many table update operations for this table";
+
+  @Test
+  void aRateLimitedJobsQueryIsResentByTheClientWithThePolicysBackoffAndARetryEvent() {
+    failFirst(BigQueryRetryTest::jobsQuery, 1, 403, "rateLimitExceeded", RATE_LIMIT_MESSAGE);
+    InMemorySpanExporter spans = InMemorySpanExporter.create();
+    OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+        .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
+        .build();
+
+    BillingExportResult r = GcpBillingExportConnector.builder().bigQuery(fake.client()).table(TABLE).days(DAY, DAY)
+        .groupBy(GcpGroupKey.parseList("class,service")).retry(policy(4)).openTelemetry(otel).build()
+        .sync(SyncContext.builder().build());
+
+    BillingExportResult clean = cleanResult();
+    assertThat(r.accounting()).isEqualTo(clean.accounting());
+    assertBalanced(r.accounting());
+    assertThat(r.groups()).isEqualTo(clean.groups());
+    assertThat(r.totalKwh()).isEqualTo(clean.totalKwh());
+    // The 403, the summary re-sent by the client (same requestId: the same request, not a new job), the read.
+    assertThat(requests("POST", "/queries")).isEqualTo(1 + 2);
+    List<String> ids = fake.queryRequests().stream().map(q -> q.path("requestId").asText()).toList();
+    assertThat(ids).hasSize(3);
+    assertThat(ids.get(1)).isEqualTo(ids.get(0));
+    assertThat(ids.get(2)).isNotEqualTo(ids.get(0));
+    // The policy's wait, through its sleeper (the client's own jittered Thread.sleep would leave this empty).
+    assertThat(sleeps).containsExactly(INITIAL);
+    assertThat(spans.getFinishedSpanItems()).extracting(s -> s.getAttributes().get(AttributeKey.stringKey("offgridflow.query"))
+        + " " + s.getEvents().stream().map(e -> e.getName() + "#" + e.getAttributes().get(AttributeKey.longKey("offgridflow.attempt"))
+            + " " + e.getAttributes().get(AttributeKey.stringKey("offgridflow.retried"))).toList())
+        .containsExactly("partition summary query [retry#2 request]", "read of 1 days []");
+  }
+
+  @Test
+  void aPersistentlyRateLimitedJobsQueryCostsMaxAttemptsRequestsWithThePolicysBackoff() {
+    int attempts = 3;
+    failFirst(BigQueryRetryTest::jobsQuery, 10, 403, "rateLimitExceeded", RATE_LIMIT_MESSAGE);
+
+    assertThatThrownBy(() -> connector(fake, attempts).sync(SyncContext.builder().build()))
+        .isInstanceOfSatisfying(OffGridFlowException.class, e -> {
+          assertThat(e.code()).isEqualTo(CloudErrorCode.SOURCE_UNREADABLE);
+          assertThat(e.isRetryable()).isTrue();
+          assertThat(e.getMessage()).contains(TABLE).contains("partition summary query").contains("HTTP 403")
+              .contains("rateLimitExceeded").contains("after " + attempts + " attempts");
+        });
+    // The client re-sent it; the connector did not run it again on top.
+    assertThat(requests("POST", "/queries")).isEqualTo(attempts);
+    assertThat(sleeps).containsExactly(INITIAL, INITIAL.multipliedBy(2));
+  }
+
+  @Test
+  void theClientsOwnRetryConfigIsMirrored() {
+    // google-cloud-bigquery 2.59.0's DEFAULT_RETRY_CONFIG: two message prefixes (contained, any case) and a regex
+    // matched against the whole message without DOTALL.
+    assertThat(BigQueryRetries.clientRetriesAnyway(new java.io.IOException("403 Forbidden\nPOST https://x/queries\n"
+        + RATE_LIMIT_MESSAGE))).isTrue();
+    assertThat(BigQueryRetries.clientRetriesAnyway(new RuntimeException("Job exceeded rate limits: too many jobs")))
+        .isTrue();
+    assertThat(BigQueryRetries.clientRetriesAnyway(new RuntimeException("Quota exceeded: your rate is over the limit")))
+        .isTrue();
+    assertThat(BigQueryRetries.clientRetriesAnyway(new RuntimeException("exceeded\nrate limit"))).isFalse();
+    assertThat(BigQueryRetries.clientRetriesAnyway(new RuntimeException("transient 429"))).isFalse();
+    assertThat(BigQueryRetries.clientRetriesAnyway(new RuntimeException((String) null))).isFalse();
   }
 
   @Test
@@ -309,9 +389,11 @@ class BigQueryRetryTest {
           sleeps.add(d);
           throw new InterruptedException("host shutting down");
         }).build();
-    // The connector's wait (a jobs.query failure) and the client's wait (a page failure).
+    // The connector's wait (a jobs.query failure), the client's wait (a page failure) and the client's wait on a
+    // rate-limited jobs.query (which the client retries on its own config).
     for (Runnable outage : List.<Runnable>of(() -> failFirst(BigQueryRetryTest::jobsQuery, 1, 503, "backendError"),
-        () -> failFirst(() -> page(1), 1, 503, "backendError"))) {
+        () -> failFirst(() -> page(1), 1, 503, "backendError"),
+        () -> failFirst(BigQueryRetryTest::jobsQuery, 1, 403, "rateLimitExceeded", RATE_LIMIT_MESSAGE))) {
       fake.server().resetMappings();
       fake.server().resetScenarios();
       restoreFakeStubs();
@@ -330,7 +412,7 @@ class BigQueryRetryTest {
       }
       assertThat(store.list(GcpBillingExportConnector.DEFAULT_ID)).isEmpty();
     }
-    assertThat(sleeps).containsExactly(INITIAL, INITIAL);
+    assertThat(sleeps).containsExactly(INITIAL, INITIAL, INITIAL);
   }
 
   /** The fake's own stubs, after a test removed every mapping. */

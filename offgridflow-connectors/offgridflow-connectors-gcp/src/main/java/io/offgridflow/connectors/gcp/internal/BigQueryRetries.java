@@ -5,6 +5,7 @@ import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.retrying.TimedAttemptSettings;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryError;
+import com.google.cloud.bigquery.BigQueryErrorMessages;
 import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.BigQueryOptions;
 import io.offgridflow.connectors.gcp.GcpRetryPolicy;
@@ -16,6 +17,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -33,13 +35,27 @@ import org.slf4j.LoggerFactory;
  * {@code jobs.getQueryResults} translates it into) is never retried by the client: a failed job cannot
  * be resumed, only a new one helps.
  *
+ * <p>Installing this class as the {@code ResultRetryAlgorithm} does not replace every decision of the
+ * client: for {@code jobs.query}, {@code jobs.getQueryResults} and {@code jobs.insert} the client passes
+ * its own {@code BigQueryRetryConfig} ({@code BigQueryImpl.DEFAULT_RETRY_CONFIG}: the messages
+ * {@code "Exceeded rate limits:"} and {@code "Job exceeded rate limits:"} and the regex
+ * {@code .*exceed.*rate.*limit.*}), and {@code BigQueryRetryAlgorithm} retries when that config
+ * <em>or</em> this algorithm says so. No option turns that off, so such a failure
+ * ({@link #clientRetriesAnyway}) is treated as one the client retries: the wait, the span event and the
+ * interrupt handling are ours as for any other client retry, and the connector does not re-run it.
+ *
  * <p>So the work is split by what a retry must re-send:
  * <ul>
  *   <li><b>The client</b> (this class as its {@code ResultRetryAlgorithm}, on a copy of the host's
  *       client, {@link #client}) retries {@code jobs.get} and {@code tabledata.list}: the job and its
  *       result table exist, and re-sending the same request (same page token) returns the same page,
- *       so a retried page is never counted twice.
- *   <li><b>The connector</b> ({@link QueryRunner}) retries {@code jobs.query} and
+ *       so a retried page is never counted twice. It also re-sends {@code jobs.query} and
+ *       {@code jobs.getQueryResults} in two cases: a rate-limit message (above), and a failure that
+ *       carries no request line ({@link #isQueryCall} cannot name the call), such as a
+ *       {@code SocketTimeoutException} or a dropped connection. Both are safe: {@code jobs.query} is
+ *       re-sent with the same {@code requestId}, which makes it idempotent (BigQuery answers with the
+ *       same job), and {@code jobs.getQueryResults} is a read.
+ *   <li><b>The connector</b> ({@link QueryRunner}) retries the other transient {@code jobs.query} and
  *       {@code jobs.getQueryResults} failures and failed jobs by running the query again as a new job,
  *       which is safe only because no row has been handed on yet; it never re-runs after the first row.
  * </ul>
@@ -62,6 +78,11 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
    * the only place the failing call is named. {@code POST …/queries} is jobs.query, {@code GET …/queries/ID}
    * jobs.getQueryResults.
    */
+  /** The messages of the client's own retry config (see {@link #clientRetriesAnyway}). */
+  private static final List<String> CLIENT_RETRIED_MESSAGES = List.of(BigQueryErrorMessages.RATE_LIMIT_EXCEEDED_MSG,
+      BigQueryErrorMessages.JOB_RATE_LIMIT_EXCEEDED_MSG);
+  private static final Pattern CLIENT_RETRIED_REGEX =
+      Pattern.compile(BigQueryErrorMessages.RetryRegExPatterns.RATE_LIMIT_EXCEEDED_REGEX.toLowerCase(Locale.ROOT));
   private static final Pattern QUERY_CALL = Pattern.compile("(?s).*\\b(POST|GET) \\S*/projects/[^/\\s]+/queries\\b.*");
 
   /** Span event per retry, on the query's span: which attempt comes next and what is retried. */
@@ -140,9 +161,18 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
     if (previous == null) {
       return null;
     }
+    if (interrupted) {
+      // The host is cancelling: no further attempt, even one the client's own retry config would make.
+      return stop(prev);
+    }
     int attempts = prev.getAttemptCount() + 1;
     lastAttempts = attempts;
-    if (!retriedByClient(previous) || attempts >= policy.maxAttempts()) {
+    // The client's BigQueryRetryAlgorithm calls this when our shouldRetry or its own retry config says
+    // "retry"; in the second case (a rate-limit message on jobs.query or jobs.getQueryResults) it retries
+    // whatever we answer, so the wait must be ours then too. (It calls this only when one of the two
+    // matched: clientRetriesAnyway on jobs.get or tabledata.list, which have no such config, does not get
+    // here unless retriedByClient holds too.)
+    if (!(retriedByClient(previous) || clientRetriesAnyway(previous)) || attempts >= policy.maxAttempts()) {
       // null lets the client's timed algorithm decide, which stops at maxAttempts (RetrySettings above).
       return null;
     }
@@ -158,7 +188,7 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
       // Remembered here because the client's future clears the thread's flag on its way out (Guava's get()).
       interrupted = true;
       Thread.currentThread().interrupt();
-      return null;
+      return stop(prev);
     }
     return prev.toBuilder()
         .setAttemptCount(attempts)
@@ -168,9 +198,44 @@ public final class BigQueryRetries implements ResultRetryAlgorithm<Object> {
         .build();
   }
 
+  /**
+   * Settings the client's timed algorithm refuses (attempt count at its {@code maxAttempts}), with no
+   * delay: the only way to end retries that the client's own retry config would otherwise make.
+   */
+  private static TimedAttemptSettings stop(TimedAttemptSettings prev) {
+    int max = prev.getGlobalSettings().getMaxAttempts();
+    return prev.toBuilder()
+        .setAttemptCount(Math.max(max, prev.getAttemptCount() + 1))
+        .setOverallAttemptCount(prev.getOverallAttemptCount() + 1)
+        .setRetryDelayDuration(Duration.ZERO)
+        .setRandomizedRetryDelayDuration(Duration.ZERO)
+        .build();
+  }
+
   /** Whether the client should re-send this request: transient, and not a call the connector re-runs. */
   boolean retriedByClient(Throwable t) {
     return isTransient(t) && !isQueryCall(t);
+  }
+
+  /**
+   * Whether the client retries this failure of {@code jobs.query}, {@code jobs.getQueryResults} or
+   * {@code jobs.insert} whatever this algorithm answers: the check of google-cloud-bigquery 2.59.0's
+   * {@code BigQueryRetryAlgorithm} against {@code BigQueryImpl.DEFAULT_RETRY_CONFIG}, copied — the
+   * exception's own message, lower-cased, contains one of the rate-limit messages or matches the
+   * rate-limit regex as a whole (no DOTALL, as there).
+   */
+  public static boolean clientRetriesAnyway(@Nullable Throwable t) {
+    String m = t == null ? null : t.getMessage();
+    if (m == null) {
+      return false;
+    }
+    String lower = m.toLowerCase(Locale.ROOT);
+    for (String retried : CLIENT_RETRIED_MESSAGES) {
+      if (lower.contains(retried.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return CLIENT_RETRIED_REGEX.matcher(lower).matches();
   }
 
   /** Whether a failure was a jobs.query or jobs.getQueryResults call (or a failed job), which only a new job retries. */

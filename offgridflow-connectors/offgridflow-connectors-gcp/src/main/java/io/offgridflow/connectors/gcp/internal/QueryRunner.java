@@ -90,7 +90,10 @@ public final class QueryRunner {
           boolean reRun = n == 0 && run < retries.policy().maxAttempts() && retries.lastAttempts() == 1
               && BigQueryRetries.isTransient(e) && BigQueryRetries.isQueryCall(e);
           if (!reRun) {
-            throw failure(what, e, n == 0 && BigQueryRetries.isQueryCall(e) ? run : retries.lastAttempts(), n);
+            // Requests for this query: one per earlier run, plus the client's attempts in this one (more than one
+            // when the client re-sent jobs.query itself, e.g. on a rate-limit message).
+            throw failure(what, e, n == 0 && BigQueryRetries.isQueryCall(e) ? run - 1 + retries.lastAttempts()
+                : retries.lastAttempts(), n);
           }
           Duration wait = retries.policy().backoff(run);
           LOG.info("{}: {} failed (HTTP {}{}); running it again as a new job, attempt {} of {} in {}", table, what,
