@@ -9,13 +9,8 @@ import io.offgridflow.connectors.aws.CostExplorerResult;
 import io.offgridflow.connectors.aws.CurGroup;
 import io.offgridflow.connectors.aws.GroupKey;
 import io.offgridflow.connectors.aws.SourceOutcome;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -165,16 +160,8 @@ final class CostExplorerCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.USAGE;
     }
-    if (output != null) {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-        writeCsv(r, w);
-      } catch (IOException e) {
-        err.println(NAME + "cannot write " + output + ": " + e.getMessage());
-        err.flush();
-        return ExitCodes.USAGE;
-      }
-    } else {
-      printTable(r, out);
+    if (!report(r).emit(output, out, err, NAME, column -> "-")) {
+      return ExitCodes.USAGE;
     }
     printSummary(r, out);
     out.flush();
@@ -212,14 +199,6 @@ final class CostExplorerCommand implements Callable<Integer> {
       rows.add(new GroupReport.Row(g.key(), g.kwh(), g.co2eKg(), g.rows()));
     }
     return new GroupReport(head, rows);
-  }
-
-  static void writeCsv(CostExplorerResult r, Writer w) throws IOException {
-    report(r).writeCsv(w);
-  }
-
-  private static void printTable(CostExplorerResult r, PrintWriter out) {
-    report(r).printTable(out, column -> "-");
   }
 
   private static void printSummary(CostExplorerResult r, PrintWriter out) {

@@ -10,13 +10,8 @@ import io.offgridflow.connectors.aws.CurFormat;
 import io.offgridflow.connectors.aws.CurGroup;
 import io.offgridflow.connectors.aws.CurResult;
 import io.offgridflow.connectors.aws.GroupKey;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -147,16 +142,9 @@ final class CurCommand implements Callable<Integer> {
         s3.close();
       }
     }
-    if (output != null) {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-        writeCsv(r, w);
-      } catch (IOException e) {
-        err.println("offgridflow cur: cannot write " + output + ": " + e.getMessage());
-        err.flush();
-        return ExitCodes.USAGE;
-      }
-    } else {
-      printTable(r, out);
+    int keyColumns = r.groupBy().size();
+    if (!report(r).emit(output, out, err, "offgridflow cur: ", column -> column < keyColumns ? "-" : UNTAGGED)) {
+      return ExitCodes.USAGE;
     }
     printSummary(r, out);
     out.flush();
@@ -230,15 +218,6 @@ final class CurCommand implements Callable<Integer> {
       rows.add(new GroupReport.Row(cells, g.kwh(), g.co2eKg(), g.rows()));
     }
     return new GroupReport(head, rows);
-  }
-
-  static void writeCsv(CurResult r, Writer w) throws IOException {
-    report(r).writeCsv(w);
-  }
-
-  private static void printTable(CurResult r, PrintWriter out) {
-    int keys = r.groupBy().size();
-    report(r).printTable(out, column -> column < keys ? "-" : UNTAGGED);
   }
 
   private static void printSummary(CurResult r, PrintWriter out) {

@@ -6,10 +6,14 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the cloud commands ({@code cur}, {@code cost-explorer}) print per group: one row per group
@@ -32,6 +36,26 @@ record GroupReport(List<String> columns, List<Row> rows) {
   /** What an empty cell of a column shows in the table (the CSV keeps it empty). */
   interface EmptyCell {
     String of(int column);
+  }
+
+  /**
+   * Writes the groups to {@code output} as CSV, or without one prints them to {@code out} as a table.
+   *
+   * @return false, after telling {@code err} (prefixed with {@code command}), if the file could not be written
+   */
+  boolean emit(@Nullable Path output, PrintWriter out, PrintWriter err, String command, EmptyCell empty) {
+    if (output == null) {
+      printTable(out, empty);
+      return true;
+    }
+    try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      writeCsv(w);
+      return true;
+    } catch (IOException e) {
+      err.println(command + "cannot write " + output + ": " + e.getMessage());
+      err.flush();
+      return false;
+    }
   }
 
   /** The key columns, then {@code kwh,co2e_kg,rows}; numbers with {@link #num}. */
