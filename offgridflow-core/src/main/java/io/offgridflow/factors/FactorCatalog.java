@@ -45,7 +45,21 @@ public final class FactorCatalog {
   private final Map<GwpSet, GwpTable> gwp;
   private final CpiTable cpi;
 
-  private record ResolutionKey(FactorCategory category, String subject, String region, String measure) {}
+  private record ResolutionKey(FactorCategory category, String subject, String region, String measure) {
+    // Hand-written: a record's generated hashCode/equals go through invokedynamic, which costs
+    // microseconds per call until the JIT compiles it, and building the index makes two lookups
+    // per bundled factor in a fresh JVM (the CLI's start-up).
+    @Override
+    public int hashCode() {
+      return ((category.hashCode() * 31 + subject.hashCode()) * 31 + region.hashCode()) * 31 + measure.hashCode();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof ResolutionKey k && category == k.category && subject.equals(k.subject)
+          && region.equals(k.region) && measure.equals(k.measure);
+    }
+  }
 
   private FactorCatalog(List<FactorSource> sources, Map<GwpSet, GwpTable> gwp, CpiTable cpi) {
     this.gwp = new EnumMap<>(gwp);

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,25 @@ final class DesnzLoader {
 
   /** The six columns that identify one published factor (its gases are separate rows). */
   record GroupKey(String level1, String level2, String level3, String level4, String columnText, String uom) {
+    // Hand-written for the same reason as FactorCatalog's ResolutionKey: one map lookup per row of
+    // the 1 MB file, in a fresh JVM.
+    @Override
+    public int hashCode() {
+      int h = level1.hashCode();
+      h = h * 31 + level2.hashCode();
+      h = h * 31 + level3.hashCode();
+      h = h * 31 + level4.hashCode();
+      h = h * 31 + columnText.hashCode();
+      return h * 31 + uom.hashCode();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof GroupKey k && level1.equals(k.level1) && level2.equals(k.level2)
+          && level3.equals(k.level3) && level4.equals(k.level4) && columnText.equals(k.columnText)
+          && uom.equals(k.uom);
+    }
+
     String label() {
       List<String> parts = new ArrayList<>();
       for (String p : List.of(level2, level3, level4, columnText)) {
