@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.offgridflow.jobs.memory.InMemoryJobStore;
 import io.offgridflow.jobs.spi.ClaimRequest;
 import io.offgridflow.jobs.spi.ClaimedJob;
+import io.offgridflow.jobs.spi.ForwardingJobStore;
 import io.offgridflow.jobs.spi.JobStore;
 import java.time.Duration;
 import java.time.Instant;

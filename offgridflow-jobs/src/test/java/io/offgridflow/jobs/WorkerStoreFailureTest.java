@@ -7,6 +7,7 @@ import io.offgridflow.jobs.spi.ClaimRequest;
 import io.offgridflow.jobs.spi.ClaimedJob;
 import io.offgridflow.jobs.spi.Completion;
 import io.offgridflow.jobs.spi.HeartbeatResult;
+import io.offgridflow.jobs.spi.ForwardingJobStore;
 import io.offgridflow.jobs.spi.JobStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,20 +45,20 @@ class WorkerStoreFailureTest {
     @Override
     public List<ClaimedJob> claim(ClaimRequest request) {
       maybeFail(claims, 4, "claim");
-      return delegate.claim(request);
+      return super.claim(request);
     }
 
     @Override
     public HeartbeatResult heartbeat(String workerId, Map<Long, Integer> attempts, Instant leaseExpiresAt,
         Map<Long, Double> progress) {
       maybeFail(heartbeats, 2, "heartbeat");
-      return delegate.heartbeat(workerId, attempts, leaseExpiresAt, progress);
+      return super.heartbeat(workerId, attempts, leaseExpiresAt, progress);
     }
 
     @Override
     public Set<Long> complete(String workerId, List<Completion> completions) {
       maybeFail(completes, 3, "complete");
-      return delegate.complete(workerId, completions);
+      return super.complete(workerId, completions);
     }
   }
 

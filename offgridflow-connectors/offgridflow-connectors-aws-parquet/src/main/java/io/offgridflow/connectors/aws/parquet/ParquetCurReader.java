@@ -168,8 +168,7 @@ public final class ParquetCurReader implements ColumnarCurReader {
       try {
         c.fill(n);
       } catch (IllegalStateException | IllegalArgumentException | ParquetDecodingException e) {
-        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ": corrupt Parquet data in column "
-            + c.name() + " after row " + rowBase + ": " + e.getMessage(), e);
+        throw corrupt(name, c.name(), rowBase, e);
       }
     }
   }
@@ -179,10 +178,15 @@ public final class ParquetCurReader implements ColumnarCurReader {
       try {
         t.fill(n);
       } catch (IllegalStateException | IllegalArgumentException | ParquetDecodingException e) {
-        throw new OffGridFlowException(CloudErrorCode.INVALID_BILL, name + ": corrupt Parquet data in column "
-            + t.name() + " after row " + rowBase + ": " + e.getMessage(), e);
+        throw corrupt(name, t.name(), rowBase, e);
       }
     }
+  }
+
+  /** What parquet-java's decoders throw on bad data, as an error naming the file, column and row. */
+  private static OffGridFlowException corrupt(String file, String column, long rowBase, RuntimeException e) {
+    return new OffGridFlowException(CloudErrorCode.INVALID_BILL, file + ": corrupt Parquet data in column "
+        + column + " after row " + rowBase + ": " + e.getMessage(), e);
   }
 
   /** A column holding tags, checked against the schema, and how to read it once projected. */

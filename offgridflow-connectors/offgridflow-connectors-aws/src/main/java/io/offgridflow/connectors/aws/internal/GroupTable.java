@@ -82,16 +82,8 @@ final class GroupTable {
 
 
   private int fastSlot(long packed, int[] key) {
-    // MurmurHash3's finalizer: packed keys differ in scattered bit fields, and a plain multiply left
-    // the low (index) bits nearly constant, so probes ran long.
-    long h = packed;
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
     int mask = fastKeys.length - 1;
-    int i = (int) h & mask;
+    int i = LongMap.hash(packed) & mask;
     int s;
     while ((s = fastSlots[i]) != 0) {
       if (fastKeys[i] == packed) {

@@ -39,9 +39,12 @@ final class LongMap<V> {
     }
   }
 
-  private static int hash(long k) {
-    // MurmurHash3's finalizer: rule keys are bit fields (usage type id in the high bits), and a plain
-    // multiply left the low (index) bits nearly constant across keys, so probes ran long.
+  /**
+   * MurmurHash3's finalizer, for open-addressing tables keyed by packed longs: such keys are bit
+   * fields (usage type id in the high bits, ...), and a plain multiply left the low (index) bits
+   * nearly constant across keys, so probes ran long.
+   */
+  static int hash(long k) {
     long h = k;
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;

@@ -1,29 +1,35 @@
-package io.offgridflow.jobs;
+package io.offgridflow.jobs.spi;
 
-import io.offgridflow.jobs.spi.ClaimRequest;
-import io.offgridflow.jobs.spi.ClaimedJob;
-import io.offgridflow.jobs.spi.Completion;
-import io.offgridflow.jobs.spi.EnqueueOutcome;
-import io.offgridflow.jobs.spi.HeartbeatResult;
-import io.offgridflow.jobs.spi.JobStore;
-import io.offgridflow.jobs.spi.NewJob;
-import io.offgridflow.jobs.spi.QueueStats;
+import io.offgridflow.jobs.JobQuery;
+import io.offgridflow.jobs.JobRecord;
+import io.offgridflow.jobs.JobStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@link JobStore} that passes every call to another, for test stores that count or fail some
- * calls.
+ * A {@link JobStore} that passes every call to another: extend it and override the calls to
+ * decorate (count, time, fail on purpose, ...), calling {@code super} for the real work.
+ *
+ * <pre>{@code
+ * JobStore counted = new ForwardingJobStore(store) {
+ *   @Override
+ *   public List<ClaimedJob> claim(ClaimRequest request) {
+ *     claims.increment();
+ *     return super.claim(request);
+ *   }
+ * };
+ * }</pre>
  */
-abstract class ForwardingJobStore implements JobStore {
-  final JobStore delegate;
+public abstract class ForwardingJobStore implements JobStore {
+  private final JobStore delegate;
 
-  ForwardingJobStore(JobStore delegate) {
-    this.delegate = delegate;
+  protected ForwardingJobStore(JobStore delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
   @Override
