@@ -472,6 +472,34 @@ public abstract class JobStoreContract {
   }
 
   @Test
+  void aBatchOfSuccessesKeepsEachFinishTimeAndRefusesOnlyTheStaleAttempt() {
+    // All successes, nothing else: the PostgreSQL store's lock-free path. Each job keeps its own
+    // finish time, and the fence still holds row by row.
+    long a = enqueue(job("acme", "t"));
+    long b = enqueue(job("acme", "t"));
+    long c = enqueue(job("acme", "t"));
+    Map<Long, ClaimedJob> byId = new HashMap<>();
+    claim(W1, 3, T0).forEach(j -> byId.put(j.id(), j));
+    ClaimedJob jb = byId.get(b);
+    ClaimedJob staleB = new ClaimedJob(jb.id(), jb.tenantId(), jb.type(), jb.queue(), jb.payload(), jb.attempt() + 1,
+        jb.maxAttempts(), jb.timeout(), jb.runAt(), jb.leaseExpiresAt());
+
+    Set<Long> rejected = store.complete(W1, List.of(
+        done(byId.get(c), Outcome.SUCCEEDED, T0.plusMillis(3)),
+        done(staleB, Outcome.SUCCEEDED, T0.plusMillis(2)),
+        done(byId.get(a), Outcome.SUCCEEDED, T0.plusMillis(1))));
+
+    assertThat(rejected).containsExactly(b);
+    assertThat(get("acme", a).finishedAt()).isEqualTo(T0.plusMillis(1));
+    assertThat(get("acme", c).finishedAt()).isEqualTo(T0.plusMillis(3));
+    assertThat(get("acme", a).status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(get("acme", c).status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(get("acme", b).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(get("acme", b).finishedAt()).isNull();
+    assertThat(store.complete(W2, List.of(done(jb, Outcome.SUCCEEDED, T0)))).containsExactly(b);
+  }
+
+  @Test
   void heartbeatRenewsHeldLeasesRecordsProgressAndReportsLostOnes() {
     long a = enqueue(job("acme", "t"));
     long b = enqueue(job("acme", "t"));
