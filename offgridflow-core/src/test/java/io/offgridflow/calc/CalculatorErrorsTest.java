@@ -73,6 +73,19 @@ class CalculatorErrorsTest {
   }
 
   @Test
+  void naicsCodesMustBeSixAsciiDigits() {
+    for (String bad : List.of("54151", "5415111", "54151a", "５４１５１１")) {
+      assertThatThrownBy(() -> Activity.spend("x9", Money.of(1, "USD", 2024), bad).build())
+          .as(bad)
+          .isInstanceOfSatisfying(InvalidActivityException.class, e -> {
+            assertThat(e.field()).isEqualTo("naics");
+            assertThat(e.value()).isEqualTo(bad);
+          });
+    }
+    assertThat(Activity.spend("x9", Money.of(1, "USD", 2024), "541511").build().naics()).contains("541511");
+  }
+
+  @Test
   void negativeQuantitiesAreRejected() {
     assertThatThrownBy(() -> Activity.electricity("x6", Quantity.of(-5, Unit.KWH), "US").build())
         .isInstanceOf(InvalidActivityException.class)
