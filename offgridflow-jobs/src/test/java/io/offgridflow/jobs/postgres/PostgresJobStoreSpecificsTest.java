@@ -62,6 +62,36 @@ class PostgresJobStoreSpecificsTest {
   }
 
   @Test
+  void claimsAndCompletionsInEitherCommitModeLeaveThePooledConnectionsSettingAlone() throws SQLException {
+    // One connection, so the store's statements and the checks below share it: the asynchronous
+    // commit is scoped to each statement's own transaction and must not leak into the host's session.
+    try (PgTestDb single = PgTestDb.create("jobs_commit", 1)) {
+      for (boolean synchronous : new boolean[] {false, true}) {
+        try (PostgresJobStore s = PostgresJobStore.builder().dataSource(single.pool)
+            .channel("ogf_" + single.schema).synchronousCommit(synchronous).build()) {
+          s.enqueue(List.of(job("acme", null), job("acme", null)));
+          List<ClaimedJob> claimed = s.claim(new ClaimRequest("w1", Set.of("default"), Set.of("t"), 2, T0,
+              Duration.ofMinutes(1), Integer.MAX_VALUE, Map.of()));
+          assertThat(claimed).as("synchronous=%s", synchronous).hasSize(2);
+          List<Completion> done = new ArrayList<>();
+          for (ClaimedJob j : claimed) {
+            done.add(new Completion(j.id(), j.attempt(), Outcome.SUCCEEDED, T0.plusSeconds(1), null, null, null));
+          }
+          assertThat(s.complete("w1", done)).isEmpty();
+          for (ClaimedJob j : claimed) {
+            assertThat(s.find("acme", j.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+          }
+        }
+        try (Connection c = single.pool.getConnection(); Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("SHOW synchronous_commit")) {
+          rs.next();
+          assertThat(rs.getString(1)).as("synchronous=%s", synchronous).isEqualTo("on");
+        }
+      }
+    }
+  }
+
+  @Test
   void migrateIsIdempotentAndRecordsItsHistory() throws SQLException {
     assertThat(PostgresJobStore.migrate(db.pool)).as("already applied by setUp").isEmpty();
     try (Connection c = db.pool.getConnection(); Statement s = c.createStatement();
