@@ -24,7 +24,7 @@ final class Migrator {
   static final String HISTORY_TABLE = "ogf_jobs_schema_history";
   private static final String RESOURCE_DIR = "/io/offgridflow/jobs/db/";
   // Listed, not scanned: classpath directory listing does not work inside every packaging.
-  private static final List<String> MIGRATIONS = List.of("V1__jobs.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__jobs.sql", "V2__history_index_skips_running.sql");
 
   private Migrator() {}
 

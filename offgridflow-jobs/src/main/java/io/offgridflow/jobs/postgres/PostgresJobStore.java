@@ -767,31 +767,52 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     }
   }
 
-  @Override
-  public List<JobRecord> query(JobQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ogf_jobs WHERE tenant_id = ?");
-    List<Object> args = new ArrayList<>();
-    args.add(q.tenantId());
+  /** A history query's statement and its arguments in order; the plan test explains the same text. */
+  record HistoryQuery(String sql, List<Object> args) {}
+
+  static HistoryQuery historyQuery(JobQuery q) {
+    // Two branches, each on its own index: ogf_jobs_history_idx leaves running rows out (a claim
+    // then writes no history entry; see V2), and ogf_jobs_running_idx holds those few.
+    StringBuilder filters = new StringBuilder(" AND tenant_id = ?");
+    List<Object> filterArgs = new ArrayList<>();
+    filterArgs.add(q.tenantId());
     if (q.type() != null) {
-      sql.append(" AND type = ?");
-      args.add(q.type());
+      filters.append(" AND type = ?");
+      filterArgs.add(q.type());
     }
     if (!q.statuses().isEmpty()) {
-      sql.append(" AND status = ANY(?::text[])");
-      args.add(q.statuses().stream().map(PostgresJobStore::dbStatus).toArray(String[]::new));
+      filters.append(" AND status = ANY(?::text[])");
+      filterArgs.add(q.statuses().stream().map(PostgresJobStore::dbStatus).toArray(String[]::new));
     }
     if (q.createdAfter() != null) {
-      sql.append(" AND created_at >= ?");
-      args.add(odt(q.createdAfter()));
+      filters.append(" AND created_at >= ?");
+      filterArgs.add(odt(q.createdAfter()));
     }
     if (q.createdBefore() != null) {
-      sql.append(" AND created_at < ?");
-      args.add(odt(q.createdBefore()));
+      filters.append(" AND created_at < ?");
+      filterArgs.add(odt(q.createdBefore()));
     }
-    sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+    String newestFirst = " ORDER BY created_at DESC, id DESC LIMIT ?";
+    String sql = "SELECT " + COLUMNS + " FROM ("
+        + "(SELECT " + COLUMNS + " FROM ogf_jobs WHERE status <> 'running'" + filters + newestFirst + ")"
+        + " UNION ALL "
+        + "(SELECT " + COLUMNS + " FROM ogf_jobs WHERE status = 'running'" + filters + newestFirst + ")"
+        + ") h" + newestFirst;
+    List<Object> args = new ArrayList<>(filterArgs);
     args.add(q.limit());
+    args.addAll(filterArgs);
+    args.add(q.limit());
+    args.add(q.limit());
+    return new HistoryQuery(sql, args);
+  }
+
+  @Override
+  public List<JobRecord> query(JobQuery q) {
+    HistoryQuery h = historyQuery(q);
+    String sql = h.sql();
+    List<Object> args = h.args();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.size(); i++) {
         Object a = args.get(i);
         if (a instanceof String[] arr) {

@@ -99,6 +99,9 @@ class PostgresJobStoreSpecificsTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(1);
       assertThat(rs.getString(2)).isEqualTo("V1__jobs.sql");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getString(2)).isEqualTo("V2__history_index_skips_running.sql");
       assertThat(rs.next()).isFalse();
     }
   }
@@ -122,7 +125,7 @@ class PostgresJobStoreSpecificsTest {
         for (Future<List<Integer>> f : results) {
           applied.addAll(f.get(60, TimeUnit.SECONDS));
         }
-        assertThat(applied).as("exactly one node applied V1; the rest found it done").containsExactly(1);
+        assertThat(applied).as("exactly one node applied V1 and V2; the rest found them done").containsExactly(1, 2);
       } finally {
         pool.shutdownNow();
       }
@@ -265,6 +268,33 @@ class PostgresJobStoreSpecificsTest {
     List<ClaimedJob> got = store.claim(new ClaimRequest("w", Set.of("default"), Set.of("t"), 10, T0,
         Duration.ofSeconds(30), Integer.MAX_VALUE, Map.of()));
     assertThat(got).hasSize(2);
+  }
+
+  @Test
+  void historyQueriesUseTheHistoryAndRunningIndexesAmongManyFinishedJobs() throws SQLException {
+    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO ogf_jobs (tenant_id, type, queue, payload, status, max_attempts, timeout_ms,"
+          + " run_at, created_at, finished_at, attempt)"
+          + " SELECT 't' || (g % 50), 't', 'default', '{}', 'succeeded', 3, 1000, now(), now(), now(), 1"
+          + " FROM generate_series(1, 100000) g");
+      s.execute("ANALYZE ogf_jobs");
+    }
+    PostgresJobStore.HistoryQuery h = PostgresJobStore.historyQuery(
+        io.offgridflow.jobs.JobQuery.forTenant("t7").type("t").limit(20).build());
+    StringBuilder plan = new StringBuilder();
+    try (Connection c = db.pool.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + h.sql())) {
+      for (int i = 0; i < h.args().size(); i++) {
+        ps.setObject(i + 1, h.args().get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    assertThat(plan.toString()).contains("ogf_jobs_history_idx").contains("ogf_jobs_running_idx")
+        .doesNotContain("Seq Scan");
+    assertThat(store.query(io.offgridflow.jobs.JobQuery.forTenant("t7").limit(20).build())).hasSize(20);
   }
 
   @Test

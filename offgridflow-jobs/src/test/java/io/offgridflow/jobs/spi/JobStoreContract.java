@@ -723,6 +723,37 @@ public abstract class JobStoreContract {
   // ---- history -----------------------------------------------------------------------------
 
   @Test
+  void queryMergesRunningJobsIntoTheHistoryNewestFirst() {
+    // The PostgreSQL store reads running rows from another index than the rest (V2); the merged
+    // answer must look like one history.
+    long a = enqueue(job("acme", "sync").createdAt(T0.minusSeconds(40)));
+    long b = enqueue(job("acme", "sync").createdAt(T0.minusSeconds(30)));
+    long c = enqueue(job("acme", "sync").createdAt(T0.minusSeconds(20)));
+    long d = enqueue(job("acme", "report").createdAt(T0.minusSeconds(10)));
+    long other = enqueue(job("globex", "sync").createdAt(T0.minusSeconds(25)));
+    Map<Long, ClaimedJob> byId = new HashMap<>();
+    store.claim(new ClaimRequest(W1, Set.of("default"), Set.of("sync", "report"), 10, T0, LEASE, Integer.MAX_VALUE,
+        Map.of())).forEach(j -> byId.put(j.id(), j));
+    assertThat(byId).containsKeys(a, b, c, d, other);
+    assertThat(store.complete(W1, List.of(done(byId.get(a), Outcome.SUCCEEDED, T0), done(byId.get(c),
+        Outcome.SUCCEEDED, T0)))).isEmpty();
+    // acme: d running, c succeeded, b running, a succeeded; globex's running job stays out.
+
+    assertThat(store.query(JobQuery.forTenant("acme").build())).extracting(JobRecord::id)
+        .containsExactly(d, c, b, a);
+    assertThat(store.query(JobQuery.forTenant("acme").limit(3).build())).extracting(JobRecord::id)
+        .containsExactly(d, c, b);
+    assertThat(store.query(JobQuery.forTenant("acme").statuses(Set.of(JobStatus.RUNNING)).build()))
+        .extracting(JobRecord::id).containsExactly(d, b);
+    assertThat(store.query(JobQuery.forTenant("acme").type("sync").build())).extracting(JobRecord::id)
+        .containsExactly(c, b, a);
+    assertThat(store.query(JobQuery.forTenant("acme").createdBefore(T0.minusSeconds(20)).build()))
+        .extracting(JobRecord::id).containsExactly(b, a);
+    assertThat(store.query(JobQuery.forTenant("globex").build())).extracting(JobRecord::id)
+        .containsExactly(other);
+  }
+
+  @Test
   void queryFiltersByTypeStatusAndTimeNewestFirst() {
     long a = enqueue(job("acme", "sync").createdAt(T0.minusSeconds(30)));
     long b = enqueue(job("acme", "report").createdAt(T0.minusSeconds(20)));
