@@ -627,7 +627,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       error[i] = x.error();
       prog[i] = x.progress();
     }
-    Set<Long> applied = new HashSet<>();
+    Set<Long> applied;
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(completeSql)) {
       int p = 1;
@@ -640,11 +640,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
       ps.setArray(p++, c.createArrayOf("float8", prog));
       ps.setString(p++, workerId);
       ps.setString(p, workerId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          applied.add(rs.getLong(1));
-        }
-      }
+      applied = firstColumnIds(ps);
     } catch (SQLException e) {
       throw PostgresStoreException.of("completion of " + n + " jobs by " + workerId, e);
     }
@@ -657,21 +653,25 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     for (int i = 0; i < n; i++) {
       ids[i] = completions.get(i).id();
     }
-    Set<Long> applied = new HashSet<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(completeSucceededSql)) {
       ps.setString(1, attemptsAndTimes(completions));
       ps.setArray(2, c.createArrayOf("int8", ids));
       ps.setString(3, workerId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          applied.add(rs.getLong(1));
-        }
-      }
+      return notApplied(completions, firstColumnIds(ps));
     } catch (SQLException e) {
       throw PostgresStoreException.of("completion of " + n + " jobs by " + workerId, e);
     }
-    return notApplied(completions, applied);
+  }
+
+  private static Set<Long> firstColumnIds(PreparedStatement ps) throws SQLException {
+    Set<Long> ids = new HashSet<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    return ids;
   }
 
   private static Set<Long> notApplied(List<Completion> completions, Set<Long> applied) {

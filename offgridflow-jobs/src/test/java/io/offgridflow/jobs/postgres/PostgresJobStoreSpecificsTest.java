@@ -237,16 +237,21 @@ class PostgresJobStoreSpecificsTest {
     }
   }
 
-  @Test
-  void claimsUseThePartialIndexWhenMostRowsAreFinished() throws SQLException {
-    // 100k finished rows and a handful waiting: the claim must not read the finished ones.
+  /** {@code n} succeeded jobs spread over 50 tenants, then ANALYZE: the table most rows end up in. */
+  private void insertFinishedJobs(int n) throws SQLException {
     try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO ogf_jobs (tenant_id, type, queue, payload, status, max_attempts, timeout_ms,"
           + " run_at, created_at, finished_at, attempt)"
           + " SELECT 't' || (g % 50), 't', 'default', '{}', 'succeeded', 3, 1000, now(), now(), now(), 1"
-          + " FROM generate_series(1, 100000) g");
+          + " FROM generate_series(1, " + n + ") g");
       s.execute("ANALYZE ogf_jobs");
     }
+  }
+
+  @Test
+  void claimsUseThePartialIndexWhenMostRowsAreFinished() throws SQLException {
+    // 100k finished rows and a handful waiting: the claim must not read the finished ones.
+    insertFinishedJobs(100_000);
     store.enqueue(List.of(job("acme", null), job("acme", null)));
     String plan;
     try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
@@ -272,13 +277,7 @@ class PostgresJobStoreSpecificsTest {
 
   @Test
   void historyQueriesUseTheHistoryAndRunningIndexesAmongManyFinishedJobs() throws SQLException {
-    try (Connection c = db.pool.getConnection(); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO ogf_jobs (tenant_id, type, queue, payload, status, max_attempts, timeout_ms,"
-          + " run_at, created_at, finished_at, attempt)"
-          + " SELECT 't' || (g % 50), 't', 'default', '{}', 'succeeded', 3, 1000, now(), now(), now(), 1"
-          + " FROM generate_series(1, 100000) g");
-      s.execute("ANALYZE ogf_jobs");
-    }
+    insertFinishedJobs(100_000);
     PostgresJobStore.HistoryQuery h = PostgresJobStore.historyQuery(
         io.offgridflow.jobs.JobQuery.forTenant("t7").type("t").limit(20).build());
     StringBuilder plan = new StringBuilder();
