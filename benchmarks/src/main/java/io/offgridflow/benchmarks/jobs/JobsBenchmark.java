@@ -153,7 +153,7 @@ public final class JobsBenchmark {
         summary.add(String.format(Locale.ROOT,
             "db-scheduler 16.12.0 lock-and-fetch drain: %.0f jobs/s median of %d (%s; %d jobs, 8 threads, fetch up to %.0f)",
             dbs, trials, rates(dbsRates), jobs, 8 * peerUpper));
-        summary.add(String.format(Locale.ROOT, "ratio offgridflow/db-scheduler: %.1fx (bar: >= 5x)", ogf / dbs));
+        summary.add(String.format(Locale.ROOT, "ratio offgridflow/db-scheduler: %.2fx (bar: >= 5x)", ogf / dbs));
       }
       // The store alone, without the Worker: 8 threads in a claim(500)/complete loop. This is the
       // "plain batched SKIP LOCKED loop" ceiling the Worker's numbers can be read against.
