@@ -138,7 +138,7 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
    * Striped by worker id: one worker's heartbeat and lock-free completion never run at once (see
    * {@link #completeSucceededSql}). Stripes, not one lock per id: worker ids come and go.
    */
-  private final Object[] workerSerial = new Object[64];
+  private final Object[] workerSerial = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
   private final String rescueSql;
 
   private PostgresJobStore(Builder b) {
@@ -154,9 +154,6 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
     this.claimLimitedSql = claimSql(true, commitMode);
     this.completeSql = completeSql();
     this.completeSucceededSql = completeSucceededSql(commitMode);
-    for (int i = 0; i < workerSerial.length; i++) {
-      workerSerial[i] = new Object();
-    }
     this.rescueSql = rescueSql();
   }
 
@@ -809,10 +806,9 @@ public final class PostgresJobStore implements JobStore, AutoCloseable {
   @Override
   public List<JobRecord> query(JobQuery q) {
     HistoryQuery h = historyQuery(q);
-    String sql = h.sql();
     List<Object> args = h.args();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = c.prepareStatement(h.sql())) {
       for (int i = 0; i < args.size(); i++) {
         Object a = args.get(i);
         if (a instanceof String[] arr) {

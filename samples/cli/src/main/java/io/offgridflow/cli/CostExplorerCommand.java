@@ -1,7 +1,6 @@
 package io.offgridflow.cli;
 
 import io.offgridflow.OffGridFlowException;
-import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.connectors.aws.CostExplorerConnector;
@@ -23,6 +22,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -102,12 +102,7 @@ final class CostExplorerCommand implements Callable<Integer> {
           + " default credentials chain: environment, system properties, default profile, container, instance).")
   @Nullable String profile;
 
-  @Option(names = "--no-embodied", description = "Leave out embodied (manufacturing) emissions of instances.")
-  boolean noEmbodied;
-
-  @Option(names = "--ccf-quirks", description = "Reproduce Cloud Carbon Footprint's known errors to compare with"
-      + " CCF's own numbers.")
-  boolean ccfQuirks;
+  @Mixin CcfModelOptions estimation = new CcfModelOptions();
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write the groups as CSV: one column per group-by key, then kwh, co2e_kg, rows.")
@@ -126,7 +121,7 @@ final class CostExplorerCommand implements Callable<Integer> {
     try {
       keys = GroupKey.parseList(groupBy);
       b = CostExplorerConnector.builder().period(start, end).granularity(granularity).groupBy(keys)
-          .regions(usageRegions).embodied(!noEmbodied).model(CcfModel.builder().ccfQuirks(ccfQuirks).build());
+          .regions(usageRegions).embodied(estimation.embodied()).model(estimation.model());
     } catch (OffGridFlowException e) {
       return usage(err, "--group-by '" + groupBy + "': " + e.getMessage());
     }

@@ -2,7 +2,6 @@ package io.offgridflow.cli;
 
 import io.offgridflow.CoreErrorCode;
 import io.offgridflow.OffGridFlowException;
-import io.offgridflow.cloud.CcfModel;
 import io.offgridflow.cloud.CloudErrorCode;
 import io.offgridflow.cloud.SyncContext;
 import io.offgridflow.connectors.aws.CurConnector;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,12 +82,7 @@ final class CurCommand implements Callable<Integer> {
           + " tag:KEY for a cost-allocation tag such as tag:user:Team (default class,service,region).")
   String groupBy = "class,service,region";
 
-  @Option(names = "--no-embodied", description = "Leave out embodied (manufacturing) emissions of instances.")
-  boolean noEmbodied;
-
-  @Option(names = "--ccf-quirks", description = "Reproduce Cloud Carbon Footprint's known errors (ByteHrs / 2^40,"
-      + " embodied per family) to compare with CCF's own numbers.")
-  boolean ccfQuirks;
+  @Mixin CcfModelOptions estimation = new CcfModelOptions();
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write the groups as CSV: one column per group-by key, one tag:KEY column per tag (empty"
@@ -113,8 +108,8 @@ final class CurCommand implements Callable<Integer> {
     S3Client s3 = null;
     try {
       CurConnector.Builder b = CurConnector.builder().format(f).groupBy(keys.keys()).groupByTags(keys.tags())
-          .embodied(!noEmbodied)
-          .model(CcfModel.builder().ccfQuirks(ccfQuirks).build())
+          .embodied(estimation.embodied())
+          .model(estimation.model())
           .billingPeriods(billingPeriods).listObjectsWithoutManifest(listObjects);
       for (String in : inputs) {
         if (in.startsWith("s3://")) {

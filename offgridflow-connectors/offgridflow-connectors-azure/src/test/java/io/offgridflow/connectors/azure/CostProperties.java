@@ -43,23 +43,18 @@ class CostProperties {
       Files.write(straight, CostExportWriter.of(CostExportSchema.EA).write(all));
       AzureCostResult a = sync(List.of(straight));
 
-      List<CostRow> shuffled = new ArrayList<>(all);
-      Collections.shuffle(shuffled, new Random(seed));
+      List<List<CostRow>> chunks = shuffledParts(all, seed, parts);
       List<Path> split = new ArrayList<>();
-      int per = (shuffled.size() + parts - 1) / parts;
-      for (int i = 0, p = 0; i < shuffled.size(); i += per, p++) {
+      for (int p = 0; p < chunks.size(); p++) {
         CostExportSchema schema = p % 2 == 0 ? CostExportSchema.MCA : CostExportSchema.EA;
         Path f = dir.resolve("part" + p + (p % 2 == 0 ? ".csv.gz" : ".csv"));
-        Files.write(f, CostExportWriter.of(schema).gzip(p % 2 == 0).shuffleColumns(seed + p)
-            .write(shuffled.subList(i, Math.min(shuffled.size(), i + per))));
+        Files.write(f, CostExportWriter.of(schema).gzip(p % 2 == 0).shuffleColumns(seed + p).write(chunks.get(p)));
         split.add(f);
       }
       AzureCostResult b = sync(split);
 
       RowAccounting acc = a.accounting();
-      assertThat(acc.read()).isEqualTo(rows);
-      assertThat(acc.estimated() + acc.unknown() + acc.unsupported() + acc.ignored()).isEqualTo(rows);
-      assertThat(acc.reasons().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(rows);
+      assertEveryRowAccounted(acc, rows);
       assertThat(b.accounting()).isEqualTo(acc);
       assertThat(b.totalKwh()).isCloseTo(a.totalKwh(), within(1e-9 * Math.max(1, a.totalKwh())));
       assertThat(b.totalCo2eKg()).isCloseTo(a.totalCo2eKg(), within(1e-9 * Math.max(1, a.totalCo2eKg())));
@@ -102,6 +97,25 @@ class CostProperties {
     } finally {
       delete(root);
     }
+  }
+
+  /** The rows shuffled by {@code seed} and cut into {@code parts} runs of near-equal length. */
+  static List<List<CostRow>> shuffledParts(List<CostRow> all, long seed, int parts) {
+    List<CostRow> shuffled = new ArrayList<>(all);
+    Collections.shuffle(shuffled, new Random(seed));
+    List<List<CostRow>> out = new ArrayList<>();
+    int per = (shuffled.size() + parts - 1) / parts;
+    for (int i = 0; i < shuffled.size(); i += per) {
+      out.add(shuffled.subList(i, Math.min(shuffled.size(), i + per)));
+    }
+    return out;
+  }
+
+  /** Every row read lands in exactly one outcome, and every outcome has its reasons. */
+  static void assertEveryRowAccounted(RowAccounting acc, int rows) {
+    assertThat(acc.read()).isEqualTo(rows);
+    assertThat(acc.estimated() + acc.unknown() + acc.unsupported() + acc.ignored()).isEqualTo(rows);
+    assertThat(acc.reasons().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(rows);
   }
 
   static AzureCostResult sync(List<Path> files) {

@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -37,22 +35,17 @@ class FocusProperties {
       Files.write(classic, CostExportWriter.of(CostExportSchema.EA).write(all));
       AzureCostResult a = CostProperties.sync(List.of(classic));
 
-      List<CostRow> shuffled = new ArrayList<>(all);
-      Collections.shuffle(shuffled, new Random(seed));
+      List<List<CostRow>> chunks = CostProperties.shuffledParts(all, seed, parts);
       List<Path> split = new ArrayList<>();
-      int per = (shuffled.size() + parts - 1) / parts;
-      for (int i = 0, p = 0; i < shuffled.size(); i += per, p++) {
+      for (int p = 0; p < chunks.size(); p++) {
         Path f = dir.resolve("part_" + p + "_0001" + (p % 2 == 0 ? ".csv.gz" : ".csv"));
-        Files.write(f, FocusExportWriter.create().gzip(p % 2 == 0).shuffleColumns(seed + p)
-            .write(shuffled.subList(i, Math.min(shuffled.size(), i + per))));
+        Files.write(f, FocusExportWriter.create().gzip(p % 2 == 0).shuffleColumns(seed + p).write(chunks.get(p)));
         split.add(f);
       }
       AzureCostResult b = CostProperties.sync(split);
 
       RowAccounting acc = b.accounting();
-      assertThat(acc.read()).isEqualTo(rows);
-      assertThat(acc.estimated() + acc.unknown() + acc.unsupported() + acc.ignored()).isEqualTo(rows);
-      assertThat(acc.reasons().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(rows);
+      CostProperties.assertEveryRowAccounted(acc, rows);
       FocusExportTest.sameCounts(acc, a.accounting());
       assertThat(b.totalKwh()).isCloseTo(a.totalKwh(), within(1e-9 * Math.max(1, a.totalKwh())));
       assertThat(b.totalCo2eKg()).isCloseTo(a.totalCo2eKg(), within(1e-9 * Math.max(1, a.totalCo2eKg())));
